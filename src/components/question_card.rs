@@ -1,0 +1,81 @@
+//! One question: its text and help, five described levels plus "Not applicable" and
+//! "Don't know" as one radio group, and a note. Every change goes through the Editor.
+
+use crate::core::assessment::Response;
+use crate::core::instrument::{Level, Question};
+use crate::i18n::{t, tf};
+use crate::state::Editor;
+use leptos::prelude::*;
+
+#[component]
+pub fn QuestionCard(question: &'static Question, number: String) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let qid = question.id.as_str();
+    let help_id = format!("{qid}-help");
+    let note_id = format!("{qid}-note");
+
+    let choices: Vec<(Response, String, Option<&'static str>)> = Level::ALL
+        .into_iter()
+        .map(|level| {
+            (
+                Response::Level(level),
+                tf("question.level", &[("level", &level)]),
+                Some(question.descriptor(level)),
+            )
+        })
+        .chain([
+            (Response::NotApplicable, t("question.not_applicable"), None),
+            (Response::DontKnow, t("question.dont_know"), None),
+        ])
+        .collect();
+
+    let has_response = move || editor.assessment.with(|a| a.response(qid).is_some());
+    let initial_note = editor.assessment.with_untracked(|a| a.note(qid).to_owned());
+
+    view! {
+        <fieldset class="question" id=qid aria-describedby=help_id.clone()>
+            <legend><span class="number">{number}</span>" "{question.text.clone()}</legend>
+            <p class="help" id=help_id.clone()>{question.help.clone()}</p>
+            <div class="levels">
+                {choices.into_iter().map(|(response, label, descriptor)| {
+                    let input_id = format!("{qid}-{}", response_slug(response));
+                    let checked = move || editor.assessment.with(|a| a.response(qid) == Some(response));
+                    view! {
+                        <div class="level" class:selected=checked>
+                            <input type="radio" name=qid id=input_id.clone()
+                                prop:checked=checked
+                                on:change=move |_| editor.change(|a, now| a.set_response(qid, Some(response), now)) />
+                            <label for=input_id>
+                                <span class="level-name">{label}</span>
+                                {descriptor.map(|d| view! { <span class="descriptor">{d}</span> })}
+                            </label>
+                        </div>
+                    }
+                }).collect_view()}
+            </div>
+            <div class="question-tools">
+                <button type="button" class="link-button"
+                    disabled=move || !has_response()
+                    on:click=move |_| editor.change(|a, now| a.set_response(qid, None, now))>
+                    {t("question.clear")}
+                </button>
+            </div>
+            <div class="field note">
+                <label for=note_id.clone()>{t("question.note")}</label>
+                <textarea id=note_id rows="2"
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        editor.change(|a, now| a.set_note(qid, &text, now));
+                    }>{initial_note}</textarea>
+            </div>
+        </fieldset>
+    }
+}
+
+fn response_slug(response: Response) -> String {
+    match response {
+        Response::Level(level) => format!("level-{level}"),
+        Response::NotApplicable => "not-applicable".into(),
+        Response::DontKnow => "dont-know".into(),
+    }
+}

@@ -1,0 +1,25 @@
+//! Says whether the last change reached storage; polite when it did, an alert when not.
+
+use crate::i18n::{describe_storage_error, t};
+use crate::state::{Editor, SaveStatus};
+use leptos::prelude::*;
+
+#[component]
+pub fn SaveStatusLine() -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let export = move |_| editor.export_json();
+    view! {
+        <div class="save-status" role="status" aria-live="polite">
+            {move || match editor.status.get() {
+                SaveStatus::Idle => t("save.autosave").into_any(),
+                SaveStatus::Saved => t("save.saved").into_any(),
+                SaveStatus::Failed(error) => view! {
+                    <div class="error" role="alert">
+                        <p>{describe_storage_error(&error)}" "{t("save.kept_in_memory")}</p>
+                        <button type="button" class="button" on:click=export>{t("save.export_now")}</button>
+                    </div>
+                }.into_any(),
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,45 @@
+//! The ten steps as a list of links, with each step's progress in words.
+
+use crate::core::content;
+use crate::core::route::Route;
+use crate::i18n::{t, tf};
+use crate::state::Editor;
+use leptos::prelude::*;
+
+#[component]
+pub fn StepList(current: u8) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let id = editor.assessment.with_untracked(|a| a.id.clone());
+    let results_href = Route::Results {
+        assessment: id.clone(),
+    }
+    .href();
+    view! {
+        <nav class="step-list" aria-label=t("step.list_label")>
+            <ol>
+                {content::roadmap().steps.iter().map(|step| {
+                    let number = step.number;
+                    let href = Route::Step { assessment: id.clone(), step: number }.href();
+                    let status = move || editor.profile.with(|p| {
+                        let s = p.step(number);
+                        let (answered, total) = s.map(|s| (s.answered(), s.total)).unwrap_or((0, 0));
+                        let state = if total > 0 && answered == total { "done" } else if answered > 0 { "started" } else { "empty" };
+                        (state, tf("progress.answered_of", &[("answered", &answered), ("total", &total)]))
+                    });
+                    view! {
+                        <li class=move || format!("step-link {}", status().0)>
+                            <a href=href aria-current=(number == current).then_some("step")>
+                                <span class="step-number">{number}</span>
+                                <span class="step-name">{step.short.clone()}</span>
+                                <span class="step-status">{move || status().1}</span>
+                            </a>
+                        </li>
+                    }
+                }).collect_view()}
+                <li class="step-link results">
+                    <a href=results_href>{t("results.link")}</a>
+                </li>
+            </ol>
+        </nav>
+    }
+}

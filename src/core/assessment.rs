@@ -1,0 +1,177 @@
+//! One assessment: who, which perspective and mode, and every answer and note.
+//! Plain data; the browser edge supplies ids and timestamps.
+
+use super::instrument::{Level, Mode, Perspective};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// What a person chose for one question.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Response {
+    Level(Level),
+    NotApplicable,
+    DontKnow,
+}
+
+/// A response (if any) and a free-text note or evidence.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Answer {
+    pub response: Option<Response>,
+    pub note: String,
+}
+
+impl Answer {
+    pub fn is_empty(&self) -> bool {
+        self.response.is_none() && self.note.is_empty()
+    }
+}
+
+/// Which instrument (and version) the answers were given against.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InstrumentRef {
+    pub id: String,
+    pub version: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Assessment {
+    pub id: String,
+    pub perspective: Perspective,
+    pub mode: Mode,
+    /// The city's or the organisation's name.
+    pub name: String,
+    /// Who fills it in; may be empty.
+    pub respondent: String,
+    pub instrument: InstrumentRef,
+    /// ISO 8601 timestamps, supplied by the caller.
+    pub created_at: String,
+    pub updated_at: String,
+    /// Bumped on every saved change; lets two tabs notice each other's writes.
+    pub revision: u64,
+    /// Keyed by question id. Answers to ids the instrument does not know are kept.
+    pub answers: BTreeMap<String, Answer>,
+}
+
+/// What the "New assessment" form collects.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewAssessment {
+    pub perspective: Perspective,
+    pub mode: Mode,
+    pub name: String,
+    pub respondent: String,
+}
+
+impl Assessment {
+    pub fn create(
+        id: String,
+        details: NewAssessment,
+        instrument: InstrumentRef,
+        now: &str,
+    ) -> Assessment {
+        Assessment {
+            id,
+            perspective: details.perspective,
+            mode: details.mode,
+            name: details.name.trim().to_owned(),
+            respondent: details.respondent.trim().to_owned(),
+            instrument,
+            created_at: now.to_owned(),
+            updated_at: now.to_owned(),
+            revision: 0,
+            answers: BTreeMap::new(),
+        }
+    }
+
+    pub fn answer(&self, question_id: &str) -> Option<&Answer> {
+        self.answers.get(question_id)
+    }
+
+    pub fn response(&self, question_id: &str) -> Option<Response> {
+        self.answers.get(question_id).and_then(|a| a.response)
+    }
+
+    pub fn note(&self, question_id: &str) -> &str {
+        self.answers
+            .get(question_id)
+            .map_or("", |a| a.note.as_str())
+    }
+
+    /// Sets (or clears, with `None`) the response to one question.
+    pub fn set_response(&mut self, question_id: &str, response: Option<Response>, now: &str) {
+        self.edit_answer(question_id, now, |answer| answer.response = response);
+    }
+
+    pub fn set_note(&mut self, question_id: &str, note: &str, now: &str) {
+        self.edit_answer(question_id, now, |answer| answer.note = note.to_owned());
+    }
+
+    fn edit_answer(&mut self, question_id: &str, now: &str, edit: impl FnOnce(&mut Answer)) {
+        let answer = self.answers.entry(question_id.to_owned()).or_default();
+        edit(answer);
+        if answer.is_empty() {
+            self.answers.remove(question_id);
+        }
+        self.touch(now);
+    }
+
+    /// Records a change: new timestamp, next revision.
+    pub fn touch(&mut self, now: &str) {
+        self.updated_at = now.to_owned();
+        self.revision += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Assessment {
+        Assessment::create(
+            "a1".into(),
+            NewAssessment {
+                perspective: Perspective::City,
+                mode: Mode::Full,
+                name: "  Springfield ".into(),
+                respondent: String::new(),
+            },
+            InstrumentRef {
+                id: "rr-city".into(),
+                version: "1.0.0".into(),
+            },
+            "2026-01-01T00:00:00.000Z",
+        )
+    }
+
+    #[test]
+    fn create_trims_names_and_starts_at_revision_zero() {
+        let a = sample();
+        assert_eq!(a.name, "Springfield");
+        assert_eq!(a.revision, 0);
+        assert!(a.answers.is_empty());
+    }
+
+    #[test]
+    fn each_change_bumps_revision_and_timestamp() {
+        let mut a = sample();
+        a.set_response("q", Some(Response::Level(Level::new(3).unwrap())), "t1");
+        a.set_note("q", "minutes of the March meeting", "t2");
+        assert_eq!(a.revision, 2);
+        assert_eq!(a.updated_at, "t2");
+        assert_eq!(
+            a.response("q"),
+            Some(Response::Level(Level::new(3).unwrap()))
+        );
+        assert_eq!(a.note("q"), "minutes of the March meeting");
+    }
+
+    #[test]
+    fn clearing_response_keeps_a_note_and_empty_answers_are_dropped() {
+        let mut a = sample();
+        a.set_response("q", Some(Response::DontKnow), "t1");
+        a.set_note("q", "ask finance", "t2");
+        a.set_response("q", None, "t3");
+        assert_eq!(a.note("q"), "ask finance");
+        a.set_note("q", "", "t4");
+        assert!(a.answer("q").is_none());
+    }
+}

@@ -1,0 +1,391 @@
+//! The file format: one JSON envelope, used both for exported files and for each
+//! local-storage entry, so the two can never drift apart.
+//!
+//! Reading goes: JSON syntax → envelope (format name, version) → migrations up to the
+//! current version → typed fields (with the path of any bad field) → semantic checks.
+//! Every failure is a `FormatError` that names what to fix; nothing is half-read.
+
+use super::assessment::{Answer, Assessment, InstrumentRef, Response};
+use super::instrument::{Level, Mode, Perspective};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+pub const FORMAT_NAME: &str = "roadmap-readiness.assessment";
+pub const FORMAT_VERSION: u64 = 1;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FormatError {
+    /// Not JSON at all; line and column are 1-based.
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// JSON, but not a Roadmap Readiness assessment (no or another `format`).
+    NotAnAssessment,
+    /// Written by a newer version of the app; refused whole.
+    NewerVersion { found: u64, supported: u64 },
+    /// A field is missing or wrong; `path` like `assessment.answers[3].level`.
+    Field { path: String, message: String },
+}
+
+#[derive(Serialize, Deserialize)]
+struct FileV1 {
+    format: String,
+    format_version: u64,
+    app_version: String,
+    saved_at: String,
+    assessment: AssessmentV1,
+}
+
+#[derive(Serialize, Deserialize)]
+struct AssessmentV1 {
+    id: String,
+    name: String,
+    #[serde(default)]
+    respondent: String,
+    perspective: Perspective,
+    mode: Mode,
+    instrument: InstrumentRef,
+    created_at: String,
+    updated_at: String,
+    #[serde(default)]
+    revision: u64,
+    answers: Vec<AnswerV1>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct AnswerV1 {
+    question: String,
+    response: ResponseKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    level: Option<Level>,
+    #[serde(default)]
+    note: String,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum ResponseKind {
+    Level,
+    NotApplicable,
+    DontKnow,
+    None,
+}
+
+/// Serialises an assessment as a pretty-printed file of the current version.
+pub fn to_json(assessment: &Assessment, saved_at: &str) -> String {
+    let file = FileV1 {
+        format: FORMAT_NAME.to_owned(),
+        format_version: FORMAT_VERSION,
+        app_version: env!("CARGO_PKG_VERSION").to_owned(),
+        saved_at: saved_at.to_owned(),
+        assessment: AssessmentV1 {
+            id: assessment.id.clone(),
+            name: assessment.name.clone(),
+            respondent: assessment.respondent.clone(),
+            perspective: assessment.perspective,
+            mode: assessment.mode,
+            instrument: assessment.instrument.clone(),
+            created_at: assessment.created_at.clone(),
+            updated_at: assessment.updated_at.clone(),
+            revision: assessment.revision,
+            answers: assessment
+                .answers
+                .iter()
+                .map(|(question, answer)| answer_record(question, answer))
+                .collect(),
+        },
+    };
+    serde_json::to_string_pretty(&file).expect("plain data always serialises")
+}
+
+fn answer_record(question: &str, answer: &Answer) -> AnswerV1 {
+    let (response, level) = match answer.response {
+        Some(Response::Level(level)) => (ResponseKind::Level, Some(level)),
+        Some(Response::NotApplicable) => (ResponseKind::NotApplicable, None),
+        Some(Response::DontKnow) => (ResponseKind::DontKnow, None),
+        None => (ResponseKind::None, None),
+    };
+    AnswerV1 {
+        question: question.to_owned(),
+        response,
+        level,
+        note: answer.note.clone(),
+    }
+}
+
+/// The suggested file name of an export: `roadmap-readiness-<name>-<date>.json`, with the
+/// name reduced to lowercase ascii words so it is safe on every file system.
+pub fn file_name(assessment: &Assessment, date: &str, extension: &str) -> String {
+    let slug: String = assessment
+        .name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let words: Vec<&str> = slug.split('-').filter(|p| !p.is_empty()).collect();
+    let stem = if words.is_empty() {
+        "assessment".to_owned()
+    } else {
+        words.join("-")
+    };
+    let date: String = date.chars().take(10).collect();
+    format!("roadmap-readiness-{stem}-{date}.{extension}")
+}
+
+/// Reads a file (or storage entry) of any known version.
+pub fn parse(text: &str) -> Result<Assessment, FormatError> {
+    let value: Value = serde_json::from_str(text).map_err(|e| FormatError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })?;
+    let version = envelope_version(&value)?;
+    let value = migrate(value, version)?;
+    let file: FileV1 = serde_path_to_error::deserialize(value).map_err(|e| FormatError::Field {
+        path: e.path().to_string(),
+        message: e.inner().to_string(),
+    })?;
+    into_assessment(file.assessment)
+}
+
+fn envelope_version(value: &Value) -> Result<u64, FormatError> {
+    let object = value.as_object().ok_or(FormatError::NotAnAssessment)?;
+    if object.get("format").and_then(Value::as_str) != Some(FORMAT_NAME) {
+        return Err(FormatError::NotAnAssessment);
+    }
+    let version = object
+        .get("format_version")
+        .and_then(Value::as_u64)
+        .filter(|v| *v >= 1)
+        .ok_or_else(|| FormatError::Field {
+            path: "format_version".into(),
+            message: "expected a whole number of at least 1".into(),
+        })?;
+    if version > FORMAT_VERSION {
+        return Err(FormatError::NewerVersion {
+            found: version,
+            supported: FORMAT_VERSION,
+        });
+    }
+    Ok(version)
+}
+
+/// Upgrades an older file step by step to the current version. Each migration takes
+/// version n to n + 1; there are none yet, since version 1 is the first format.
+fn migrate(value: Value, from: u64) -> Result<Value, FormatError> {
+    type Migration = fn(Value) -> Result<Value, FormatError>;
+    const MIGRATIONS: &[Migration] = &[];
+    let start = usize::try_from(from - 1).unwrap_or(usize::MAX);
+    MIGRATIONS.iter().skip(start).try_fold(value, |v, m| m(v))
+}
+
+fn into_assessment(record: AssessmentV1) -> Result<Assessment, FormatError> {
+    if record.id.trim().is_empty() {
+        return Err(field("assessment.id", "must not be empty"));
+    }
+    let mut answers = BTreeMap::new();
+    for (index, answer) in record.answers.into_iter().enumerate() {
+        let at = |field_name: &str| format!("assessment.answers[{index}].{field_name}");
+        let response = match (answer.response, answer.level) {
+            (ResponseKind::Level, Some(level)) => Some(Response::Level(level)),
+            (ResponseKind::Level, None) => {
+                return Err(field(&at("level"), "required when response is \"level\""))
+            }
+            (_, Some(_)) => {
+                return Err(field(
+                    &at("level"),
+                    "allowed only when response is \"level\"",
+                ))
+            }
+            (ResponseKind::NotApplicable, None) => Some(Response::NotApplicable),
+            (ResponseKind::DontKnow, None) => Some(Response::DontKnow),
+            (ResponseKind::None, None) => None,
+        };
+        let value = Answer {
+            response,
+            note: answer.note,
+        };
+        if answers.insert(answer.question.clone(), value).is_some() {
+            return Err(field(
+                &at("question"),
+                &format!("\"{}\" is answered twice", answer.question),
+            ));
+        }
+    }
+    Ok(Assessment {
+        id: record.id,
+        perspective: record.perspective,
+        mode: record.mode,
+        name: record.name,
+        respondent: record.respondent,
+        instrument: record.instrument,
+        created_at: record.created_at,
+        updated_at: record.updated_at,
+        revision: record.revision,
+        answers,
+    })
+}
+
+fn field(path: &str, message: &str) -> FormatError {
+    FormatError::Field {
+        path: path.to_owned(),
+        message: message.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::assessment::NewAssessment;
+
+    fn sample() -> Assessment {
+        let mut a = Assessment::create(
+            "id-1".into(),
+            NewAssessment {
+                perspective: Perspective::Cso,
+                mode: Mode::Quick,
+                name: "Youth Forum \"East\"".into(),
+                respondent: "Amina".into(),
+            },
+            InstrumentRef {
+                id: "rr-cso".into(),
+                version: "1.0.0".into(),
+            },
+            "2026-01-01T00:00:00.000Z",
+        );
+        a.set_response("q1", Some(Response::Level(Level::new(4).unwrap())), "t1");
+        a.set_response("q2", Some(Response::NotApplicable), "t2");
+        a.set_response("q3", Some(Response::DontKnow), "t3");
+        a.set_note("q4", "ünïcødé, \"quotes\"\nand lines", "t4");
+        a
+    }
+
+    #[test]
+    fn round_trip_keeps_everything() {
+        let a = sample();
+        let text = to_json(&a, "2026-01-02T00:00:00.000Z");
+        assert_eq!(parse(&text), Ok(a));
+    }
+
+    #[test]
+    fn export_names_format_version_and_instrument() {
+        let value: Value = serde_json::from_str(&to_json(&sample(), "now")).unwrap();
+        assert_eq!(value["format"], FORMAT_NAME);
+        assert_eq!(value["format_version"], FORMAT_VERSION);
+        assert_eq!(value["assessment"]["instrument"]["id"], "rr-cso");
+        assert_eq!(value["assessment"]["answers"][0]["level"], 4);
+        assert!(value["assessment"]["answers"][1].get("level").is_none());
+    }
+
+    fn with(edit: impl FnOnce(&mut Value)) -> String {
+        let mut value: Value = serde_json::from_str(&to_json(&sample(), "now")).unwrap();
+        edit(&mut value);
+        value.to_string()
+    }
+
+    #[test]
+    fn file_names_are_safe_slugs() {
+        let mut a = sample();
+        assert_eq!(
+            file_name(&a, "2026-11-28T10:00:00Z", "json"),
+            "roadmap-readiness-youth-forum-east-2026-11-28.json"
+        );
+        a.name = "Ünïcode only ✓".into();
+        assert_eq!(
+            file_name(&a, "2026-11-28", "csv"),
+            "roadmap-readiness-n-code-only-2026-11-28.csv"
+        );
+        a.name = "✓".into();
+        assert_eq!(
+            file_name(&a, "2026-11-28", "json"),
+            "roadmap-readiness-assessment-2026-11-28.json"
+        );
+    }
+
+    #[test]
+    fn syntax_errors_give_line_and_column() {
+        match parse("{\n  \"format\": ,\n}") {
+            Err(FormatError::Syntax { line, column, .. }) => assert_eq!((line, column), (2, 13)),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn other_json_is_not_an_assessment() {
+        assert_eq!(parse("[1, 2]"), Err(FormatError::NotAnAssessment));
+        assert_eq!(
+            parse("{\"format\": \"x\"}"),
+            Err(FormatError::NotAnAssessment)
+        );
+    }
+
+    #[test]
+    fn newer_versions_are_refused() {
+        let text = with(|v| v["format_version"] = 99.into());
+        assert_eq!(
+            parse(&text),
+            Err(FormatError::NewerVersion {
+                found: 99,
+                supported: FORMAT_VERSION
+            })
+        );
+    }
+
+    #[test]
+    fn a_level_out_of_range_names_its_path() {
+        let text = with(|v| v["assessment"]["answers"][0]["level"] = 7.into());
+        assert_eq!(
+            parse(&text),
+            Err(FormatError::Field {
+                path: "assessment.answers[0].level".into(),
+                message: "expected 0 to 4, found 7".into()
+            })
+        );
+    }
+
+    #[test]
+    fn a_missing_field_names_its_path() {
+        let text = with(|v| {
+            v["assessment"]
+                .as_object_mut()
+                .unwrap()
+                .remove("perspective");
+        });
+        match parse(&text) {
+            Err(FormatError::Field { path, message }) => {
+                assert_eq!(path, "assessment");
+                assert!(message.contains("perspective"), "{message}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn level_and_response_must_agree() {
+        let text = with(|v| {
+            v["assessment"]["answers"][0]
+                .as_object_mut()
+                .unwrap()
+                .remove("level");
+        });
+        assert!(
+            matches!(parse(&text), Err(FormatError::Field { path, .. }) if path == "assessment.answers[0].level")
+        );
+    }
+
+    #[test]
+    fn duplicate_answers_are_refused() {
+        let text = with(|v| v["assessment"]["answers"][1]["question"] = "q1".into());
+        assert!(
+            matches!(parse(&text), Err(FormatError::Field { path, .. }) if path == "assessment.answers[1].question")
+        );
+    }
+}

@@ -1,0 +1,9 @@
+//! The rules, in plain Rust: no web-sys, no Leptos. Tested natively with `cargo test`.
+
+pub mod assessment;
+pub mod content;
+pub mod format;
+pub mod instrument;
+pub mod library;
+pub mod route;
+pub mod scoring;

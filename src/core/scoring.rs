@@ -1,0 +1,361 @@
+//! The scoring rules, in one place. Explained to users on the "How scores work" page.
+//!
+//! - A question answered with a level scores `level / 4`, weighted by its weight (1–3).
+//! - A step's score is `100 × Σ(weight × level/4) / Σ(weight)` over the questions answered
+//!   with a level; `None` when none is.
+//! - "Not applicable" takes the question out of scope: out of the score and out of
+//!   completeness.
+//! - "Don't know" and unanswered questions stay out of the score but count against
+//!   completeness: `completeness = level answers / (questions in scope − not applicable)`.
+//! - The overall index is the plain mean of the step scores that exist: the roadmap's ten
+//!   steps count equally, whatever their number of questions.
+
+use super::assessment::{Assessment, Response};
+use super::instrument::{Instrument, MAX_LEVEL, STEP_COUNT};
+
+/// How one question entered its step score.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuestionScore {
+    pub question_id: String,
+    pub weight: u8,
+    pub response: Option<Response>,
+    /// Points this question adds to the step score (0–100 scale); `None` when not scored.
+    pub contribution: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct StepScore {
+    pub step: u8,
+    /// Questions of the step in the assessment's mode.
+    pub total: usize,
+    pub scored: usize,
+    pub not_applicable: usize,
+    pub dont_know: usize,
+    /// 0–100, `None` when no question has a level.
+    pub score: Option<f64>,
+    /// 0–1, `None` when every question is not applicable.
+    pub completeness: Option<f64>,
+    pub questions: Vec<QuestionScore>,
+}
+
+impl StepScore {
+    /// Questions with any response (a level, not applicable or don't know).
+    pub fn answered(&self) -> usize {
+        self.scored + self.not_applicable + self.dont_know
+    }
+
+    pub fn band(&self) -> Option<Band> {
+        self.score.map(Band::of)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Profile {
+    pub steps: Vec<StepScore>,
+    pub overall: Option<f64>,
+    pub completeness: Option<f64>,
+    pub total: usize,
+    pub answered: usize,
+}
+
+impl Profile {
+    pub fn step(&self, number: u8) -> Option<&StepScore> {
+        self.steps.iter().find(|s| s.step == number)
+    }
+
+    pub fn band(&self) -> Option<Band> {
+        self.overall.map(Band::of)
+    }
+}
+
+/// Four named bands over the 0–100 scale, a quarter each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Band {
+    Foundational,
+    Developing,
+    Established,
+    Leading,
+}
+
+impl Band {
+    pub const ALL: [Band; 4] = [
+        Band::Foundational,
+        Band::Developing,
+        Band::Established,
+        Band::Leading,
+    ];
+
+    /// Lower bound of each band, inclusive.
+    pub fn threshold(self) -> f64 {
+        match self {
+            Band::Foundational => 0.0,
+            Band::Developing => 25.0,
+            Band::Established => 50.0,
+            Band::Leading => 75.0,
+        }
+    }
+
+    pub fn of(score: f64) -> Band {
+        Band::ALL
+            .into_iter()
+            .rev()
+            .find(|band| score >= band.threshold())
+            .unwrap_or(Band::Foundational)
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Band::Foundational => "foundational",
+            Band::Developing => "developing",
+            Band::Established => "established",
+            Band::Leading => "leading",
+        }
+    }
+}
+
+pub fn step_score(instrument: &Instrument, assessment: &Assessment, step: u8) -> StepScore {
+    let mut result = StepScore {
+        step,
+        total: 0,
+        scored: 0,
+        not_applicable: 0,
+        dont_know: 0,
+        score: None,
+        completeness: None,
+        questions: Vec::new(),
+    };
+    let mut weighted_points = 0.0;
+    let mut weight_sum = 0u32;
+    for question in instrument.questions_in_step(step, assessment.mode) {
+        result.total += 1;
+        let response = assessment.response(&question.id);
+        match response {
+            Some(Response::Level(level)) => {
+                result.scored += 1;
+                weighted_points +=
+                    f64::from(question.weight) * f64::from(level.value()) / f64::from(MAX_LEVEL);
+                weight_sum += u32::from(question.weight);
+            }
+            Some(Response::NotApplicable) => result.not_applicable += 1,
+            Some(Response::DontKnow) => result.dont_know += 1,
+            None => {}
+        }
+        result.questions.push(QuestionScore {
+            question_id: question.id.clone(),
+            weight: question.weight,
+            response,
+            contribution: None,
+        });
+    }
+    if weight_sum > 0 {
+        let weight_sum = f64::from(weight_sum);
+        result.score = Some(100.0 * weighted_points / weight_sum);
+        for (entry, question) in result
+            .questions
+            .iter_mut()
+            .zip(instrument.questions_in_step(step, assessment.mode))
+        {
+            if let Some(Response::Level(level)) = entry.response {
+                entry.contribution = Some(
+                    100.0 * f64::from(question.weight) * f64::from(level.value())
+                        / f64::from(MAX_LEVEL)
+                        / weight_sum,
+                );
+            }
+        }
+    }
+    let in_scope = result.total - result.not_applicable;
+    if in_scope > 0 {
+        result.completeness = Some(result.scored as f64 / in_scope as f64);
+    }
+    result
+}
+
+pub fn profile(instrument: &Instrument, assessment: &Assessment) -> Profile {
+    let steps: Vec<StepScore> = (1..=STEP_COUNT)
+        .map(|step| step_score(instrument, assessment, step))
+        .collect();
+    let scores: Vec<f64> = steps.iter().filter_map(|s| s.score).collect();
+    let overall = (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64);
+    let scored: usize = steps.iter().map(|s| s.scored).sum();
+    let in_scope: usize = steps.iter().map(|s| s.total - s.not_applicable).sum();
+    Profile {
+        overall,
+        completeness: (in_scope > 0).then(|| scored as f64 / in_scope as f64),
+        total: steps.iter().map(|s| s.total).sum(),
+        answered: steps.iter().map(StepScore::answered).sum(),
+        steps,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::assessment::{InstrumentRef, NewAssessment};
+    use crate::core::instrument::{Action, InstrumentStep, Level, Mode, Perspective, Question};
+
+    fn question(id: &str, step: u8, weight: u8, quick: bool) -> Question {
+        Question {
+            id: id.into(),
+            step,
+            serves: vec![step.to_string()],
+            weight,
+            quick,
+            text: id.into(),
+            help: String::new(),
+            levels: (0..5).map(|l| format!("level {l}")).collect(),
+            actions: (0..4)
+                .map(|l| Action {
+                    text: format!("action {l}"),
+                    resources: vec![],
+                })
+                .collect(),
+        }
+    }
+
+    fn instrument() -> Instrument {
+        Instrument {
+            id: "test".into(),
+            version: "1".into(),
+            perspective: Perspective::City,
+            language: "en".into(),
+            steps: (1..=10)
+                .map(|number| InstrumentStep {
+                    number,
+                    summary: String::new(),
+                })
+                .collect(),
+            questions: vec![
+                question("a", 1, 1, true),
+                question("b", 1, 3, false),
+                question("c", 2, 2, true),
+            ],
+        }
+    }
+
+    fn assessment(mode: Mode) -> Assessment {
+        Assessment::create(
+            "x".into(),
+            NewAssessment {
+                perspective: Perspective::City,
+                mode,
+                name: "n".into(),
+                respondent: String::new(),
+            },
+            InstrumentRef {
+                id: "test".into(),
+                version: "1".into(),
+            },
+            "t",
+        )
+    }
+
+    fn level(v: u8) -> Option<Response> {
+        Some(Response::Level(Level::new(v).unwrap()))
+    }
+
+    #[test]
+    fn empty_assessment_has_no_scores_and_zero_completeness() {
+        let p = profile(&instrument(), &assessment(Mode::Full));
+        assert_eq!(p.overall, None);
+        assert_eq!(p.completeness, Some(0.0));
+        assert_eq!(p.step(1).unwrap().score, None);
+        assert_eq!(p.step(1).unwrap().completeness, Some(0.0));
+        assert_eq!(p.total, 3);
+        assert_eq!(p.answered, 0);
+        // Steps without questions have neither score nor completeness.
+        assert_eq!(p.step(5).unwrap().completeness, None);
+    }
+
+    #[test]
+    fn every_level_maps_linearly_to_the_score() {
+        let i = instrument();
+        for v in 0..=4u8 {
+            let mut a = assessment(Mode::Full);
+            a.set_response("c", level(v), "t");
+            let s = step_score(&i, &a, 2);
+            assert_eq!(s.score, Some(f64::from(v) * 25.0));
+            assert_eq!(s.completeness, Some(1.0));
+        }
+    }
+
+    #[test]
+    fn weights_weigh() {
+        let i = instrument();
+        let mut a = assessment(Mode::Full);
+        a.set_response("a", level(4), "t"); // weight 1
+        a.set_response("b", level(0), "t"); // weight 3
+        let s = step_score(&i, &a, 1);
+        assert_eq!(s.score, Some(25.0));
+        let contributions: Vec<_> = s.questions.iter().map(|q| q.contribution).collect();
+        assert_eq!(contributions, vec![Some(25.0), Some(0.0)]);
+    }
+
+    #[test]
+    fn not_applicable_leaves_score_and_completeness() {
+        let i = instrument();
+        let mut a = assessment(Mode::Full);
+        a.set_response("a", level(2), "t");
+        a.set_response("b", Some(Response::NotApplicable), "t");
+        let s = step_score(&i, &a, 1);
+        assert_eq!(s.score, Some(50.0));
+        assert_eq!(s.completeness, Some(1.0));
+        assert_eq!(s.answered(), 2);
+    }
+
+    #[test]
+    fn dont_know_leaves_score_but_lowers_completeness() {
+        let i = instrument();
+        let mut a = assessment(Mode::Full);
+        a.set_response("a", level(2), "t");
+        a.set_response("b", Some(Response::DontKnow), "t");
+        let s = step_score(&i, &a, 1);
+        assert_eq!(s.score, Some(50.0));
+        assert_eq!(s.completeness, Some(0.5));
+        assert_eq!(s.dont_know, 1);
+    }
+
+    #[test]
+    fn all_not_applicable_has_no_score_and_no_completeness() {
+        let i = instrument();
+        let mut a = assessment(Mode::Full);
+        a.set_response("a", Some(Response::NotApplicable), "t");
+        a.set_response("b", Some(Response::NotApplicable), "t");
+        let s = step_score(&i, &a, 1);
+        assert_eq!((s.score, s.completeness), (None, None));
+    }
+
+    #[test]
+    fn overall_is_the_mean_of_step_scores() {
+        let i = instrument();
+        let mut a = assessment(Mode::Full);
+        a.set_response("a", level(4), "t");
+        a.set_response("b", level(4), "t");
+        a.set_response("c", level(2), "t");
+        let p = profile(&i, &a);
+        assert_eq!(p.overall, Some(75.0));
+        assert_eq!(p.completeness, Some(1.0));
+        assert_eq!(p.band(), Some(Band::Leading));
+    }
+
+    #[test]
+    fn quick_mode_scores_only_quick_questions() {
+        let i = instrument();
+        let mut a = assessment(Mode::Quick);
+        a.set_response("a", level(1), "t");
+        a.set_response("b", level(4), "t"); // not in the quick set
+        let p = profile(&i, &a);
+        assert_eq!(p.total, 2);
+        assert_eq!(p.step(1).unwrap().score, Some(25.0));
+    }
+
+    #[test]
+    fn bands_have_inclusive_lower_bounds() {
+        assert_eq!(Band::of(0.0), Band::Foundational);
+        assert_eq!(Band::of(24.99), Band::Foundational);
+        assert_eq!(Band::of(25.0), Band::Developing);
+        assert_eq!(Band::of(50.0), Band::Established);
+        assert_eq!(Band::of(75.0), Band::Leading);
+        assert_eq!(Band::of(100.0), Band::Leading);
+    }
+}

@@ -1,0 +1,38 @@
+//! Loads the assessment a route names and provides it to the page as an `Editor`.
+//! A missing or unreadable entry gets a message and a way home, never a crash.
+
+use crate::core::route::Route;
+use crate::i18n::{describe_format_error, describe_storage_error, t};
+use crate::state::Editor;
+use crate::storage;
+use leptos::prelude::*;
+
+#[component]
+pub fn AssessmentLoader(id: String, children: Children) -> impl IntoView {
+    match storage::load(&id) {
+        Ok(Some(Ok(assessment))) => {
+            provide_context(Editor::new(assessment));
+            children().into_any()
+        }
+        Ok(Some(Err(error))) => problem(
+            t("loader.unreadable_title"),
+            format!(
+                "{} {}",
+                describe_format_error(&error),
+                t("loader.unreadable_kept")
+            ),
+        ),
+        Ok(None) => problem(t("loader.missing_title"), t("loader.missing_body")),
+        Err(error) => problem(t("loader.storage_title"), describe_storage_error(&error)),
+    }
+}
+
+fn problem(title: String, body: String) -> AnyView {
+    crate::platform::set_title(&title);
+    view! {
+        <h1 tabindex="-1">{title}</h1>
+        <p role="alert">{body}</p>
+        <p><a href=Route::Home.href()>{t("loader.back_home")}</a></p>
+    }
+    .into_any()
+}

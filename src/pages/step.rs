@@ -1,0 +1,96 @@
+//! One roadmap step of the questionnaire: its questions, progress, and the way on.
+
+use crate::components::progress::Progress;
+use crate::components::question_card::QuestionCard;
+use crate::components::save_status::SaveStatusLine;
+use crate::components::step_list::StepList;
+use crate::core::content;
+use crate::core::instrument::STEP_COUNT;
+use crate::core::route::Route;
+use crate::i18n::{t, tf};
+use crate::pages::page_title;
+use crate::platform;
+use crate::state::Editor;
+use leptos::prelude::*;
+
+#[component]
+pub fn StepPage(step: u8) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let roadmap_step = content::roadmap()
+        .step(step)
+        .expect("routes only name steps 1 to 10");
+    let (id, mode, name) = editor
+        .assessment
+        .with_untracked(|a| (a.id.clone(), a.mode, a.name.clone()));
+    platform::set_title(&format!(
+        "{} – {}",
+        tf(
+            "step.heading",
+            &[("number", &step), ("title", &roadmap_step.title)]
+        ),
+        page_title("app.questionnaire")
+    ));
+
+    let questions: Vec<_> = editor.instrument.questions_in_step(step, mode).collect();
+    let step_progress = move || {
+        editor.profile.with(|p| {
+            p.step(step)
+                .map(|s| (s.answered(), s.total))
+                .unwrap_or((0, 0))
+        })
+    };
+    let overall_progress = move || editor.profile.with(|p| (p.answered, p.total));
+
+    let previous = (step > 1).then(|| Route::Step {
+        assessment: id.clone(),
+        step: step - 1,
+    });
+    let next = if step < STEP_COUNT {
+        (
+            Route::Step {
+                assessment: id.clone(),
+                step: step + 1,
+            }
+            .href(),
+            t("step.next"),
+        )
+    } else {
+        (
+            Route::Results {
+                assessment: id.clone(),
+            }
+            .href(),
+            t("step.see_results"),
+        )
+    };
+
+    view! {
+        <p class="context">
+            {name}" · "{t(&format!("perspective.{}", editor.instrument.perspective.as_str()))}
+            " · "{t(&format!("mode.{}", mode.as_str()))}
+        </p>
+        <div class="questionnaire">
+            <StepList current=step />
+            <div class="step-body">
+                <h1 tabindex="-1">{tf("step.heading", &[("number", &step), ("title", &roadmap_step.title)])}</h1>
+                <p class="lead">{editor.instrument.step_summary(step).to_owned()}</p>
+                <div class="progress-pair">
+                    <Progress label=t("step.progress_step") value=Signal::derive(step_progress) />
+                    <Progress label=t("step.progress_overall") value=Signal::derive(overall_progress) />
+                </div>
+                {if questions.is_empty() {
+                    view! { <p>{t("step.no_questions")}</p> }.into_any()
+                } else {
+                    questions.into_iter().enumerate().map(|(index, question)| view! {
+                        <QuestionCard question number=format!("{step}.{}", index + 1) />
+                    }).collect_view().into_any()
+                }}
+                <SaveStatusLine />
+                <nav class="pager" aria-label=t("step.pager_label")>
+                    {previous.map(|route| view! { <a class="button" rel="prev" href=route.href()>{t("step.previous")}</a> })}
+                    <a class="button primary" rel="next" href=next.0>{next.1}</a>
+                </nav>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,66 @@
+//! Small browser facts the app needs: the clock, fresh ids, the URL fragment, focus.
+
+use wasm_bindgen::JsCast;
+
+/// The current time as an ISO 8601 UTC timestamp.
+pub fn now_iso() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// A random 128-bit id in hex, from the browser's cryptographic generator.
+pub fn new_id() -> String {
+    let mut bytes = [0u8; 16];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok())
+        .is_some();
+    if !filled {
+        // Every supported browser has crypto; fall back to time and Math.random anyway.
+        let seed = js_sys::Date::now().to_bits() ^ (js_sys::Math::random().to_bits() << 1);
+        bytes[..8].copy_from_slice(&seed.to_le_bytes());
+        bytes[8..].copy_from_slice(&js_sys::Math::random().to_bits().to_le_bytes());
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+pub fn current_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+pub fn navigate(href: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().set_hash(href.trim_start_matches('#'));
+    }
+}
+
+pub fn set_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(title);
+    }
+}
+
+/// Moves focus to the view's main heading after a view change, so that screen-reader
+/// and keyboard users start at the top of the new view.
+pub fn focus_main_heading() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let focus = wasm_bindgen::closure::Closure::once_into_js(|| {
+        let heading = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("main h1").ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(heading) = heading {
+            let _ = heading.focus();
+        }
+    });
+    let _ = window.request_animation_frame(focus.unchecked_ref());
+}
+
+pub fn scroll_to_top() {
+    if let Some(window) = web_sys::window() {
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
