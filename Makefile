@@ -1,0 +1,20 @@
+# The two commands of the README, and the pieces they are made of.
+.PHONY: serve test setup build bench clean
+
+serve: ## install what is missing, build, serve on http://127.0.0.1:8080/
+	bash scripts/serve.sh
+
+test: ## install what is missing, run every check and test layer
+	bash scripts/test.sh
+
+setup:
+	bash scripts/setup.sh
+
+build: setup
+	. scripts/env.sh && trunk build --release
+
+bench: build
+	. scripts/env.sh && node benches/bench.mjs
+
+clean:
+	cargo clean && rm -rf dist test-results

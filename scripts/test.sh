@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Every check and test layer, in order of speed: format and lints, native unit /
+# property / content tests, browser tests (wasm-bindgen-test in headless Chromium),
+# then the release build and the end-to-end tests against it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+source scripts/env.sh
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "format"
+cargo fmt --check
+
+step "clippy (host and wasm32)"
+cargo clippy --all-targets -- -D warnings
+cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+step "native tests"
+cargo test
+
+step "browser tests (wasm-bindgen-test, headless Chromium)"
+cargo test --target wasm32-unknown-unknown --test web
+
+step "release build"
+trunk build --release
+
+step "end-to-end tests (Playwright, Chromium, axe)"
+npx playwright test --config tests/e2e/playwright.config.mjs
