@@ -35,6 +35,8 @@ pub fn App() -> impl IntoView {
                 <ul>
                     <li><a href=Route::Home.href()>{t("nav.home")}</a></li>
                     <li><a href=Route::NewAssessment.href()>{t("nav.new")}</a></li>
+                    <li><a href=Route::Roadmap.href()>{t("nav.roadmap")}</a></li>
+                    <li><a href=Route::Scoring.href()>{t("nav.scoring")}</a></li>
                 </ul>
             </nav>
         </header>

@@ -22,10 +22,17 @@ fn sample(id: &str) -> Assessment {
             name: format!("City {id}"),
             respondent: "Tester".into(),
         },
-        InstrumentRef { id: "rr-city".into(), version: "1.0.0".into() },
+        InstrumentRef {
+            id: "rr-city".into(),
+            version: "1.0.0".into(),
+        },
         "2026-01-01T00:00:00.000Z",
     );
-    a.set_response("city-1-district-reach", Some(Response::Level(Level::new(3).unwrap())), "t1");
+    a.set_response(
+        "city-1-district-reach",
+        Some(Response::Level(Level::new(3).unwrap())),
+        "t1",
+    );
     a.set_note("city-1-district-reach", "Wards 3 and 7 — ünïcødé", "t2");
     a
 }
@@ -45,20 +52,30 @@ fn save_then_load_round_trips() {
 fn a_corrupt_entry_is_reported_kept_and_does_not_hide_the_others() {
     local_storage().clear().unwrap();
     storage::save(&sample("good"), "now").unwrap();
-    local_storage().set_item(&storage_key("bad"), "{\"format\": truncated").unwrap();
+    local_storage()
+        .set_item(&storage_key("bad"), "{\"format\": truncated")
+        .unwrap();
     local_storage().set_item("another-app", "not ours").unwrap();
 
     let entries = storage::list().unwrap();
     assert_eq!(entries.len(), 2);
     assert!(matches!(&entries[0], Entry::Readable(a) if a.id == "good"));
-    assert!(matches!(&entries[1], Entry::Unreadable { raw, .. } if raw == "{\"format\": truncated"));
+    assert!(
+        matches!(&entries[1], Entry::Unreadable { raw, .. } if raw == "{\"format\": truncated")
+    );
     // Loading the corrupt one gives an error, not a panic, and changes nothing.
     assert!(storage::load("bad").unwrap().unwrap().is_err());
     assert_eq!(
-        local_storage().get_item(&storage_key("bad")).unwrap().as_deref(),
+        local_storage()
+            .get_item(&storage_key("bad"))
+            .unwrap()
+            .as_deref(),
         Some("{\"format\": truncated")
     );
-    assert_eq!(local_storage().get_item("another-app").unwrap().as_deref(), Some("not ours"));
+    assert_eq!(
+        local_storage().get_item("another-app").unwrap().as_deref(),
+        Some("not ours")
+    );
     local_storage().clear().unwrap();
 }
 
@@ -73,14 +90,24 @@ fn a_full_quota_is_reported_and_the_stored_copy_survives() {
     let mut chunk = "x".repeat(1 << 20);
     let mut n = 0;
     while chunk.len() >= 64 {
-        if local_storage().set_item(&format!("filler-{n}"), &chunk).is_err() {
+        if local_storage()
+            .set_item(&format!("filler-{n}"), &chunk)
+            .is_err()
+        {
             chunk.truncate(chunk.len() / 2);
         }
         n += 1;
     }
 
-    a.set_note("city-1-district-reach", &"a long note ".repeat(1000), "after");
+    a.set_note(
+        "city-1-district-reach",
+        &"a long note ".repeat(1000),
+        "after",
+    );
     assert_eq!(storage::save(&a, "after"), Err(StorageError::QuotaExceeded));
-    assert_eq!(local_storage().get_item(&storage_key("quota")).unwrap(), before);
+    assert_eq!(
+        local_storage().get_item(&storage_key("quota")).unwrap(),
+        before
+    );
     local_storage().clear().unwrap();
 }

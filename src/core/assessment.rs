@@ -2,6 +2,7 @@
 //! Plain data; the browser edge supplies ids and timestamps.
 
 use super::instrument::{Level, Mode, Perspective};
+use super::plan::{CustomAction, Plan, Tracking};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -50,6 +51,8 @@ pub struct Assessment {
     pub revision: u64,
     /// Keyed by question id. Answers to ids the instrument does not know are kept.
     pub answers: BTreeMap<String, Answer>,
+    /// What the user tracks of the action plan, and their own actions.
+    pub plan: Plan,
 }
 
 /// What the "New assessment" form collects.
@@ -79,6 +82,7 @@ impl Assessment {
             updated_at: now.to_owned(),
             revision: 0,
             answers: BTreeMap::new(),
+            plan: Plan::default(),
         }
     }
 
@@ -111,6 +115,47 @@ impl Assessment {
         if answer.is_empty() {
             self.answers.remove(question_id);
         }
+        self.touch(now);
+    }
+
+    /// Sets what the user tracks of one instrument action (see `plan::action_key`).
+    pub fn set_tracking(&mut self, action_key: &str, tracking: Tracking, now: &str) {
+        if tracking.is_default() {
+            self.plan.tracking.remove(action_key);
+        } else {
+            self.plan.tracking.insert(action_key.to_owned(), tracking);
+        }
+        self.touch(now);
+    }
+
+    pub fn tracking(&self, action_key: &str) -> Tracking {
+        self.plan
+            .tracking
+            .get(action_key)
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    pub fn add_custom_action(&mut self, action: CustomAction, now: &str) {
+        self.plan.custom.push(action);
+        self.touch(now);
+    }
+
+    /// Edits the user's own action `id`; an unknown id changes nothing.
+    pub fn edit_custom_action(
+        &mut self,
+        id: &str,
+        now: &str,
+        edit: impl FnOnce(&mut CustomAction),
+    ) {
+        if let Some(action) = self.plan.custom.iter_mut().find(|a| a.id == id) {
+            edit(action);
+            self.touch(now);
+        }
+    }
+
+    pub fn remove_custom_action(&mut self, id: &str, now: &str) {
+        self.plan.custom.retain(|a| a.id != id);
         self.touch(now);
     }
 

@@ -7,12 +7,18 @@
 
 use super::assessment::{Answer, Assessment, InstrumentRef, Response};
 use super::instrument::{Level, Mode, Perspective};
+use super::plan::{ActionStatus, CustomAction, Plan, Tracking};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
 pub const FORMAT_NAME: &str = "roadmap-readiness.assessment";
-pub const FORMAT_VERSION: u64 = 1;
+/// History: 1, the foundation (answers and notes); 2 adds `assessment.plan`.
+pub const FORMAT_VERSION: u64 = 2;
+/// Files above this size are refused before parsing.
+pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
+/// Notes and action texts above this many characters are refused, naming where.
+pub const MAX_TEXT_CHARS: usize = 10_000;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FormatError {
@@ -28,19 +34,21 @@ pub enum FormatError {
     NewerVersion { found: u64, supported: u64 },
     /// A field is missing or wrong; `path` like `assessment.answers[3].level`.
     Field { path: String, message: String },
+    /// Larger than `MAX_FILE_BYTES`; not read at all.
+    TooLarge { bytes: usize, limit: usize },
 }
 
 #[derive(Serialize, Deserialize)]
-struct FileV1 {
+struct FileV2 {
     format: String,
     format_version: u64,
     app_version: String,
     saved_at: String,
-    assessment: AssessmentV1,
+    assessment: AssessmentV2,
 }
 
 #[derive(Serialize, Deserialize)]
-struct AssessmentV1 {
+struct AssessmentV2 {
     id: String,
     name: String,
     #[serde(default)]
@@ -52,11 +60,43 @@ struct AssessmentV1 {
     updated_at: String,
     #[serde(default)]
     revision: u64,
-    answers: Vec<AnswerV1>,
+    answers: Vec<AnswerV2>,
+    plan: PlanV2,
 }
 
 #[derive(Serialize, Deserialize)]
-struct AnswerV1 {
+struct PlanV2 {
+    /// What the user tracks of instrument actions, by action key (`question/level`).
+    tracking: Vec<TrackingV2>,
+    /// The user's own actions.
+    custom: Vec<CustomActionV2>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct TrackingV2 {
+    action: String,
+    status: ActionStatus,
+    #[serde(default)]
+    owner: String,
+    #[serde(default)]
+    due: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct CustomActionV2 {
+    id: String,
+    #[serde(default)]
+    step: Option<u8>,
+    text: String,
+    status: ActionStatus,
+    #[serde(default)]
+    owner: String,
+    #[serde(default)]
+    due: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct AnswerV2 {
     question: String,
     response: ResponseKind,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -76,12 +116,12 @@ enum ResponseKind {
 
 /// Serialises an assessment as a pretty-printed file of the current version.
 pub fn to_json(assessment: &Assessment, saved_at: &str) -> String {
-    let file = FileV1 {
+    let file = FileV2 {
         format: FORMAT_NAME.to_owned(),
         format_version: FORMAT_VERSION,
         app_version: env!("CARGO_PKG_VERSION").to_owned(),
         saved_at: saved_at.to_owned(),
-        assessment: AssessmentV1 {
+        assessment: AssessmentV2 {
             id: assessment.id.clone(),
             name: assessment.name.clone(),
             respondent: assessment.respondent.clone(),
@@ -96,19 +136,47 @@ pub fn to_json(assessment: &Assessment, saved_at: &str) -> String {
                 .iter()
                 .map(|(question, answer)| answer_record(question, answer))
                 .collect(),
+            plan: plan_record(&assessment.plan),
         },
     };
     serde_json::to_string_pretty(&file).expect("plain data always serialises")
 }
 
-fn answer_record(question: &str, answer: &Answer) -> AnswerV1 {
+fn plan_record(plan: &Plan) -> PlanV2 {
+    PlanV2 {
+        tracking: plan
+            .tracking
+            .iter()
+            .map(|(action, t)| TrackingV2 {
+                action: action.clone(),
+                status: t.status,
+                owner: t.owner.clone(),
+                due: t.due.clone(),
+            })
+            .collect(),
+        custom: plan
+            .custom
+            .iter()
+            .map(|c| CustomActionV2 {
+                id: c.id.clone(),
+                step: c.step,
+                text: c.text.clone(),
+                status: c.tracking.status,
+                owner: c.tracking.owner.clone(),
+                due: c.tracking.due.clone(),
+            })
+            .collect(),
+    }
+}
+
+fn answer_record(question: &str, answer: &Answer) -> AnswerV2 {
     let (response, level) = match answer.response {
         Some(Response::Level(level)) => (ResponseKind::Level, Some(level)),
         Some(Response::NotApplicable) => (ResponseKind::NotApplicable, None),
         Some(Response::DontKnow) => (ResponseKind::DontKnow, None),
         None => (ResponseKind::None, None),
     };
-    AnswerV1 {
+    AnswerV2 {
         question: question.to_owned(),
         response,
         level,
@@ -142,6 +210,12 @@ pub fn file_name(assessment: &Assessment, date: &str, extension: &str) -> String
 
 /// Reads a file (or storage entry) of any known version.
 pub fn parse(text: &str) -> Result<Assessment, FormatError> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(FormatError::TooLarge {
+            bytes: text.len(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
     let value: Value = serde_json::from_str(text).map_err(|e| FormatError::Syntax {
         line: e.line(),
         column: e.column(),
@@ -149,7 +223,7 @@ pub fn parse(text: &str) -> Result<Assessment, FormatError> {
     })?;
     let version = envelope_version(&value)?;
     let value = migrate(value, version)?;
-    let file: FileV1 = serde_path_to_error::deserialize(value).map_err(|e| FormatError::Field {
+    let file: FileV2 = serde_path_to_error::deserialize(value).map_err(|e| FormatError::Field {
         path: e.path().to_string(),
         message: e.inner().to_string(),
     })?;
@@ -178,22 +252,96 @@ fn envelope_version(value: &Value) -> Result<u64, FormatError> {
     Ok(version)
 }
 
-/// Upgrades an older file step by step to the current version. Each migration takes
-/// version n to n + 1; there are none yet, since version 1 is the first format.
+type Migration = fn(Value) -> Result<Value, FormatError>;
+
+/// `MIGRATIONS[n - 1]` takes a version-n document to version n + 1. Appending one here
+/// and bumping `FORMAT_VERSION` is all a format change needs, plus a frozen fixture of
+/// the old version under `tests/fixtures/`.
+const MIGRATIONS: &[Migration] = &[v1_to_v2];
+
+/// Upgrades an older document step by step to the current version.
 fn migrate(value: Value, from: u64) -> Result<Value, FormatError> {
-    type Migration = fn(Value) -> Result<Value, FormatError>;
-    const MIGRATIONS: &[Migration] = &[];
     let start = usize::try_from(from - 1).unwrap_or(usize::MAX);
-    MIGRATIONS.iter().skip(start).try_fold(value, |v, m| m(v))
+    let mut value = MIGRATIONS.iter().skip(start).try_fold(value, |v, m| m(v))?;
+    value["format_version"] = FORMAT_VERSION.into();
+    Ok(value)
 }
 
-fn into_assessment(record: AssessmentV1) -> Result<Assessment, FormatError> {
+/// Version 2 adds the action plan; a version-1 assessment has tracked nothing yet.
+fn v1_to_v2(mut value: Value) -> Result<Value, FormatError> {
+    let assessment = value
+        .get_mut("assessment")
+        .and_then(Value::as_object_mut)
+        .ok_or_else(|| field("assessment", "expected an object"))?;
+    assessment
+        .entry("plan")
+        .or_insert_with(|| serde_json::json!({ "tracking": [], "custom": [] }));
+    Ok(value)
+}
+
+fn check_length(path: &str, text: &str) -> Result<(), FormatError> {
+    let chars = text.chars().count();
+    if chars > MAX_TEXT_CHARS {
+        return Err(field(
+            path,
+            &format!("{chars} characters, at most {MAX_TEXT_CHARS} allowed"),
+        ));
+    }
+    Ok(())
+}
+
+fn into_plan(plan: PlanV2) -> Result<Plan, FormatError> {
+    let mut tracking = std::collections::BTreeMap::new();
+    for (index, t) in plan.tracking.into_iter().enumerate() {
+        check_length(
+            &format!("assessment.plan.tracking[{index}].owner"),
+            &t.owner,
+        )?;
+        let value = Tracking {
+            status: t.status,
+            owner: t.owner,
+            due: t.due,
+        };
+        if tracking.insert(t.action.clone(), value).is_some() {
+            return Err(field(
+                &format!("assessment.plan.tracking[{index}].action"),
+                &format!("\"{}\" is tracked twice", t.action),
+            ));
+        }
+    }
+    let mut custom = Vec::with_capacity(plan.custom.len());
+    for (index, c) in plan.custom.into_iter().enumerate() {
+        check_length(&format!("assessment.plan.custom[{index}].text"), &c.text)?;
+        if c.step
+            .is_some_and(|s| !(1..=super::instrument::STEP_COUNT).contains(&s))
+        {
+            return Err(field(
+                &format!("assessment.plan.custom[{index}].step"),
+                "expected a step from 1 to 10",
+            ));
+        }
+        custom.push(CustomAction {
+            id: c.id,
+            step: c.step,
+            text: c.text,
+            tracking: Tracking {
+                status: c.status,
+                owner: c.owner,
+                due: c.due,
+            },
+        });
+    }
+    Ok(Plan { tracking, custom })
+}
+
+fn into_assessment(record: AssessmentV2) -> Result<Assessment, FormatError> {
     if record.id.trim().is_empty() {
         return Err(field("assessment.id", "must not be empty"));
     }
     let mut answers = BTreeMap::new();
     for (index, answer) in record.answers.into_iter().enumerate() {
         let at = |field_name: &str| format!("assessment.answers[{index}].{field_name}");
+        check_length(&at("note"), &answer.note)?;
         let response = match (answer.response, answer.level) {
             (ResponseKind::Level, Some(level)) => Some(Response::Level(level)),
             (ResponseKind::Level, None) => {
@@ -231,6 +379,7 @@ fn into_assessment(record: AssessmentV1) -> Result<Assessment, FormatError> {
         updated_at: record.updated_at,
         revision: record.revision,
         answers,
+        plan: into_plan(record.plan)?,
     })
 }
 

@@ -154,7 +154,7 @@ pub struct InstrumentStep {
     pub summary: String,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Question {
     pub id: String,
     pub step: u8,
@@ -167,7 +167,7 @@ pub struct Question {
     pub actions: Vec<Action>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Action {
     pub text: String,
     #[serde(default)]

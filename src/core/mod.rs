@@ -5,5 +5,6 @@ pub mod content;
 pub mod format;
 pub mod instrument;
 pub mod library;
+pub mod plan;
 pub mod route;
 pub mod scoring;

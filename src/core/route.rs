@@ -7,8 +7,23 @@
 pub enum Route {
     Home,
     NewAssessment,
-    Step { assessment: String, step: u8 },
-    Results { assessment: String },
+    Step {
+        assessment: String,
+        step: u8,
+    },
+    Results {
+        assessment: String,
+    },
+    Plan {
+        assessment: String,
+    },
+    Report {
+        assessment: String,
+    },
+    /// The ten steps, their sub-items and the questions that address each.
+    Roadmap,
+    /// How scores work, with a worked example.
+    Scoring,
     NotFound,
 }
 
@@ -30,6 +45,14 @@ impl Route {
             ["a", id, "results"] => Route::Results {
                 assessment: decode(id),
             },
+            ["a", id, "plan"] => Route::Plan {
+                assessment: decode(id),
+            },
+            ["a", id, "report"] => Route::Report {
+                assessment: decode(id),
+            },
+            ["roadmap"] => Route::Roadmap,
+            ["scoring"] => Route::Scoring,
             _ => Route::NotFound,
         }
     }
@@ -41,6 +64,10 @@ impl Route {
             Route::NewAssessment => "#/new".into(),
             Route::Step { assessment, step } => format!("#/a/{}/step/{step}", encode(assessment)),
             Route::Results { assessment } => format!("#/a/{}/results", encode(assessment)),
+            Route::Plan { assessment } => format!("#/a/{}/plan", encode(assessment)),
+            Route::Report { assessment } => format!("#/a/{}/report", encode(assessment)),
+            Route::Roadmap => "#/roadmap".into(),
+            Route::Scoring => "#/scoring".into(),
         }
     }
 }
@@ -100,6 +127,18 @@ mod tests {
                 assessment: "ab12".into()
             }
         );
+        for route in [
+            Route::Plan {
+                assessment: "ab12".into(),
+            },
+            Route::Report {
+                assessment: "ab12".into(),
+            },
+            Route::Roadmap,
+            Route::Scoring,
+        ] {
+            assert_eq!(Route::parse(&route.href()), route);
+        }
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The message catalogue: every user-visible interface string, looked up by key.
 //!
-//! A language is one TOML file under `content/i18n/`, embedded at build time. Keys are
+//! A language is one TOML file under `content/i18n/<tag>/` (merged by build.rs), embedded at build time. Keys are
 //! dotted paths (`home.title`); placeholders are `{name}`. `tests/i18n.rs` checks that
 //! every key the code uses exists in every language and that no key is unused, so adding
 //! a language is adding a file, with no component touched.
@@ -92,7 +92,16 @@ pub fn describe_format_error(error: &FormatError) -> String {
         FormatError::Field { path, message } => {
             tf("errors.field", &[("path", path), ("detail", message)])
         }
+        FormatError::TooLarge { bytes, limit } => tf(
+            "errors.too_large",
+            &[("size", &megabytes(*bytes)), ("limit", &megabytes(*limit))],
+        ),
     }
+}
+
+/// "5.2" from a byte count, for messages about sizes.
+fn megabytes(bytes: usize) -> String {
+    format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))
 }
 
 pub fn describe_storage_error(error: &StorageError) -> String {

@@ -4,7 +4,11 @@ pub mod assessment;
 pub mod home;
 pub mod new_assessment;
 pub mod not_found;
+pub mod plan;
+pub mod report;
 pub mod results;
+pub mod roadmap;
+pub mod scoring;
 pub mod step;
 
 use crate::core::route::Route;
@@ -34,6 +38,26 @@ pub fn view_for(route: Route) -> AnyView {
             </assessment::AssessmentLoader>
         }
         .into_any(),
+        Route::Plan { assessment } => view! {
+            <assessment::AssessmentLoader id=assessment>
+                {move || view! { <plan::PlanPage /> }}
+            </assessment::AssessmentLoader>
+        }
+        .into_any(),
+        Route::Report { assessment } => view! {
+            <assessment::AssessmentLoader id=assessment>
+                {move || view! { <report::ReportPage /> }}
+            </assessment::AssessmentLoader>
+        }
+        .into_any(),
+        Route::Roadmap => {
+            platform::set_title(&page_title("roadmap.title"));
+            roadmap::RoadmapPage().into_any()
+        }
+        Route::Scoring => {
+            platform::set_title(&page_title("scoring.title"));
+            scoring::ScoringPage().into_any()
+        }
         Route::NotFound => {
             platform::set_title(&page_title("not_found.title"));
             not_found::NotFoundPage().into_any()

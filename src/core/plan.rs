@@ -1,0 +1,324 @@
+//! The action plan: the next action of every question below the top level, ranked, plus
+//! what the user tracks about each (status, owner, due date) and their own actions.
+//!
+//! Ranking: an action's priority is `weight × (4 − level)`: how much the question matters
+//! times how far it is from the top. Actions are taken greedily by priority, except that
+//! an action waits while any step its step builds on (transitively, per the roadmap's
+//! prerequisites) still has an action waiting: a gap in the mapping comes before the
+//! advisory board that draws on it. Ties go to the lower step, then the question's order
+//! in the instrument, so the ranking is deterministic.
+
+use super::assessment::{Assessment, Response};
+use super::instrument::{Action, Instrument, Level, Question, Roadmap, MAX_LEVEL};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionStatus {
+    #[default]
+    Planned,
+    InProgress,
+    Done,
+}
+
+impl ActionStatus {
+    pub const ALL: [ActionStatus; 3] = [
+        ActionStatus::Planned,
+        ActionStatus::InProgress,
+        ActionStatus::Done,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            ActionStatus::Planned => "planned",
+            ActionStatus::InProgress => "in_progress",
+            ActionStatus::Done => "done",
+        }
+    }
+}
+
+/// What the user records about one action.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Tracking {
+    pub status: ActionStatus,
+    pub owner: String,
+    /// An ISO date (`2027-03-01`) or empty.
+    pub due: String,
+}
+
+impl Tracking {
+    pub fn is_default(&self) -> bool {
+        *self == Tracking::default()
+    }
+}
+
+/// An action the user wrote themselves.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CustomAction {
+    pub id: String,
+    /// The roadmap step it belongs to, if any.
+    pub step: Option<u8>,
+    pub text: String,
+    pub tracking: Tracking,
+}
+
+/// The user's side of the plan, saved with the assessment.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Plan {
+    /// Keyed by `action_key`; an entry exists only once the user changed something.
+    pub tracking: BTreeMap<String, Tracking>,
+    pub custom: Vec<CustomAction>,
+}
+
+/// An instrument action's key: the question and the level it is the next step from.
+/// Raising the level brings a new action with fresh tracking; the old entry is kept.
+pub fn action_key(question_id: &str, level: Level) -> String {
+    format!("{question_id}/{level}")
+}
+
+/// One ranked action drawn from the instrument.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlannedAction<'a> {
+    pub key: String,
+    pub step: u8,
+    pub question: &'a Question,
+    pub level: Level,
+    pub action: &'a Action,
+    pub priority: u32,
+}
+
+/// Every step a step builds on, directly or through others.
+pub fn transitive_prerequisites(roadmap: &Roadmap) -> BTreeMap<u8, BTreeSet<u8>> {
+    let direct: BTreeMap<u8, &[u8]> = roadmap
+        .steps
+        .iter()
+        .map(|s| (s.number, s.prerequisites.as_slice()))
+        .collect();
+    direct
+        .keys()
+        .map(|&step| {
+            let mut seen = BTreeSet::new();
+            let mut stack: Vec<u8> = direct[&step].to_vec();
+            while let Some(p) = stack.pop() {
+                if seen.insert(p) {
+                    stack.extend(direct.get(&p).copied().unwrap_or_default());
+                }
+            }
+            (step, seen)
+        })
+        .collect()
+}
+
+/// The ranked plan of instrument actions for the questions in the assessment's mode
+/// that have a level below the top.
+pub fn rank<'a>(
+    instrument: &'a Instrument,
+    roadmap: &Roadmap,
+    assessment: &Assessment,
+) -> Vec<PlannedAction<'a>> {
+    let mut waiting: Vec<(usize, PlannedAction<'a>)> = instrument
+        .questions_in_scope(assessment.mode)
+        .enumerate()
+        .filter_map(|(order, question)| {
+            let Some(Response::Level(level)) = assessment.response(&question.id) else {
+                return None;
+            };
+            let action = question.action_at(level)?;
+            let priority = u32::from(question.weight) * u32::from(MAX_LEVEL - level.value());
+            Some((
+                order,
+                PlannedAction {
+                    key: action_key(&question.id, level),
+                    step: question.step,
+                    question,
+                    level,
+                    action,
+                    priority,
+                },
+            ))
+        })
+        .collect();
+    let prerequisites = transitive_prerequisites(roadmap);
+    let mut ranked = Vec::with_capacity(waiting.len());
+    while !waiting.is_empty() {
+        let steps_waiting: BTreeSet<u8> = waiting.iter().map(|(_, a)| a.step).collect();
+        let free = |a: &PlannedAction| {
+            prerequisites
+                .get(&a.step)
+                .is_none_or(|pre| pre.is_disjoint(&steps_waiting))
+        };
+        let best = waiting
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, a))| free(a))
+            .min_by_key(|(_, (order, a))| (std::cmp::Reverse(a.priority), a.step, *order))
+            .map(|(index, _)| index)
+            // Unreachable with acyclic prerequisites (a content test guarantees them);
+            // fall back to the first waiting action rather than loop forever.
+            .unwrap_or(0);
+        ranked.push(waiting.remove(best).1);
+    }
+    ranked
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::assessment::{InstrumentRef, NewAssessment};
+    use crate::core::instrument::{InstrumentStep, Mode, Perspective, RoadmapStep};
+
+    fn question(id: &str, step: u8, weight: u8) -> Question {
+        Question {
+            id: id.into(),
+            step,
+            serves: vec![step.to_string()],
+            weight,
+            quick: step != 9,
+            text: id.into(),
+            help: String::new(),
+            levels: (0..5).map(|l| format!("{id} level {l}")).collect(),
+            actions: (0..4)
+                .map(|l| Action {
+                    text: format!("{id} action {l}"),
+                    resources: vec![],
+                })
+                .collect(),
+        }
+    }
+
+    fn roadmap() -> Roadmap {
+        let prerequisites = |n: u8| match n {
+            3 => vec![2],
+            4 => vec![3],
+            _ => vec![],
+        };
+        Roadmap {
+            id: "r".into(),
+            title: String::new(),
+            source: String::new(),
+            steps: (1..=10)
+                .map(|number| RoadmapStep {
+                    number,
+                    short: String::new(),
+                    title: String::new(),
+                    summary: String::new(),
+                    prerequisites: prerequisites(number),
+                    items: vec![],
+                })
+                .collect(),
+        }
+    }
+
+    fn instrument() -> Instrument {
+        Instrument {
+            id: "t".into(),
+            version: "1".into(),
+            perspective: Perspective::City,
+            language: "en".into(),
+            steps: (1..=10)
+                .map(|number| InstrumentStep {
+                    number,
+                    summary: String::new(),
+                })
+                .collect(),
+            questions: vec![
+                question("board", 4, 3),
+                question("mapping", 3, 1),
+                question("engage-a", 1, 2),
+                question("engage-b", 1, 2),
+                question("network", 9, 3),
+            ],
+        }
+    }
+
+    fn answered(mode: Mode, levels: &[(&str, u8)]) -> Assessment {
+        let mut a = Assessment::create(
+            "x".into(),
+            NewAssessment {
+                perspective: Perspective::City,
+                mode,
+                name: "n".into(),
+                respondent: String::new(),
+            },
+            InstrumentRef {
+                id: "t".into(),
+                version: "1".into(),
+            },
+            "t",
+        );
+        for (id, level) in levels {
+            a.set_response(id, Some(Response::Level(Level::new(*level).unwrap())), "t");
+        }
+        a
+    }
+
+    fn keys(plan: &[PlannedAction]) -> Vec<String> {
+        plan.iter().map(|a| a.key.clone()).collect()
+    }
+
+    #[test]
+    fn top_level_questions_and_unanswered_ones_have_no_action() {
+        let i = instrument();
+        let a = answered(Mode::Full, &[("engage-a", 4)]);
+        assert!(rank(&i, &roadmap(), &a).is_empty());
+    }
+
+    #[test]
+    fn the_action_is_the_one_for_the_current_level() {
+        let i = instrument();
+        let a = answered(Mode::Full, &[("engage-a", 2)]);
+        let plan = rank(&i, &roadmap(), &a);
+        assert_eq!(plan[0].action.text, "engage-a action 2");
+        assert_eq!(plan[0].priority, 2 * 2);
+    }
+
+    #[test]
+    fn prerequisite_gaps_come_first_even_at_lower_priority() {
+        let i = instrument();
+        // The board (weight 3, level 0: priority 12) builds on the mapping (weight 1,
+        // level 3: priority 1), which comes first all the same.
+        let a = answered(Mode::Full, &[("board", 0), ("mapping", 3)]);
+        assert_eq!(keys(&rank(&i, &roadmap(), &a)), ["mapping/3", "board/0"]);
+    }
+
+    #[test]
+    fn unrelated_steps_rank_by_priority() {
+        let i = instrument();
+        let a = answered(Mode::Full, &[("engage-a", 3), ("network", 0)]);
+        assert_eq!(keys(&rank(&i, &roadmap(), &a)), ["network/0", "engage-a/3"]);
+    }
+
+    #[test]
+    fn ties_break_by_step_then_instrument_order() {
+        let i = instrument();
+        let a = answered(
+            Mode::Full,
+            &[("engage-b", 1), ("engage-a", 1), ("mapping", 0)],
+        );
+        // All three have priority... engage: 2×3 = 6, mapping 1×4 = 4.
+        assert_eq!(
+            keys(&rank(&i, &roadmap(), &a)),
+            ["engage-a/1", "engage-b/1", "mapping/0"]
+        );
+        let tie = answered(Mode::Full, &[("engage-b", 2), ("engage-a", 2)]);
+        assert_eq!(
+            keys(&rank(&i, &roadmap(), &tie)),
+            ["engage-a/2", "engage-b/2"]
+        );
+    }
+
+    #[test]
+    fn quick_assessments_plan_from_quick_questions_only() {
+        let i = instrument();
+        let a = answered(Mode::Quick, &[("network", 0), ("engage-a", 1)]);
+        assert_eq!(keys(&rank(&i, &roadmap(), &a)), ["engage-a/1"]);
+    }
+
+    #[test]
+    fn transitive_prerequisites_follow_chains() {
+        let t = transitive_prerequisites(&roadmap());
+        assert_eq!(t[&4], BTreeSet::from([2, 3]));
+        assert!(t[&1].is_empty());
+    }
+}

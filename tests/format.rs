@@ -1,0 +1,133 @@
+//! The file format against frozen files of every version that has existed.
+
+use roadmap_readiness::core::assessment::Response;
+use roadmap_readiness::core::format::{self, FormatError, FORMAT_VERSION};
+use roadmap_readiness::core::instrument::{Level, Mode, Perspective};
+use roadmap_readiness::core::plan::ActionStatus;
+
+fn fixture(version: u64) -> String {
+    std::fs::read_to_string(format!("tests/fixtures/format-v{version}.json"))
+        .unwrap_or_else(|e| panic!("fixture for format version {version}: {e}"))
+}
+
+#[test]
+fn there_is_a_frozen_fixture_for_every_version_and_each_reads() {
+    for version in 1..=FORMAT_VERSION {
+        let text = fixture(version);
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            value["format_version"], version,
+            "fixture {version} is of its version"
+        );
+        format::parse(&text).unwrap_or_else(|e| panic!("version {version}: {e:?}"));
+    }
+}
+
+#[test]
+fn version_1_migrates_with_nothing_lost() {
+    let a = format::parse(&fixture(1)).unwrap();
+    assert_eq!(a.id, "5f1c0a9e2b7d4c3a8e6f1b2c3d4e5f60");
+    assert_eq!(a.name, "Springfield, “Old Town” & Harbour");
+    assert_eq!(a.respondent, "Dana Okafor, community liaison");
+    assert_eq!(a.perspective, Perspective::City);
+    assert_eq!(a.mode, Mode::Full);
+    assert_eq!(
+        (a.instrument.id.as_str(), a.instrument.version.as_str()),
+        ("rr-city", "1.0.0")
+    );
+    assert_eq!(a.created_at, "2026-11-20T09:00:00.000Z");
+    assert_eq!(a.updated_at, "2026-11-20T09:11:00.000Z");
+    assert_eq!(a.revision, 7);
+    assert_eq!(a.answers.len(), 6);
+    assert_eq!(
+        a.response("city-1-district-reach"),
+        Some(Response::Level(Level::new(3).unwrap()))
+    );
+    assert!(a
+        .note("city-1-district-reach")
+        .contains("\"Engagement\" folder"));
+    assert_eq!(
+        a.response("city-1-trusted-partners"),
+        Some(Response::Level(Level::new(0).unwrap()))
+    );
+    assert_eq!(
+        a.response("city-2-named-lead"),
+        Some(Response::NotApplicable)
+    );
+    assert_eq!(
+        a.response("city-3-threat-mapping"),
+        Some(Response::DontKnow)
+    );
+    assert_eq!(a.response("city-3-stakeholder-mapping"), None);
+    assert!(a.note("city-3-stakeholder-mapping").contains("日本語"));
+    // An id the instrument no longer knows is kept, not dropped.
+    assert_eq!(
+        a.response("city-retired-question"),
+        Some(Response::Level(Level::new(2).unwrap()))
+    );
+    assert!(a.plan.tracking.is_empty() && a.plan.custom.is_empty());
+}
+
+#[test]
+fn version_2_keeps_the_plan() {
+    let a = format::parse(&fixture(2)).unwrap();
+    let t = a.tracking("city-1-trusted-partners/0");
+    assert_eq!(t.status, ActionStatus::InProgress);
+    assert_eq!(t.owner, "Community liaison team");
+    assert_eq!(t.due, "2027-03-31");
+    assert_eq!(
+        a.tracking("city-1-district-reach/3").status,
+        ActionStatus::Done
+    );
+    assert_eq!(a.plan.custom.len(), 2);
+    assert_eq!(a.plan.custom[0].step, Some(3));
+    assert_eq!(a.plan.custom[1].step, None);
+}
+
+#[test]
+fn the_current_version_round_trips_each_fixture_exactly() {
+    for version in 1..=FORMAT_VERSION {
+        let a = format::parse(&fixture(version)).unwrap();
+        let again = format::parse(&format::to_json(&a, "2026-12-01T00:00:00.000Z")).unwrap();
+        assert_eq!(again, a, "version {version}");
+    }
+}
+
+#[test]
+fn a_newer_version_is_refused_whole() {
+    let text = fixture(FORMAT_VERSION).replacen(
+        &format!("\"format_version\": {FORMAT_VERSION}"),
+        &format!("\"format_version\": {}", FORMAT_VERSION + 1),
+        1,
+    );
+    assert_eq!(
+        format::parse(&text),
+        Err(FormatError::NewerVersion {
+            found: FORMAT_VERSION + 1,
+            supported: FORMAT_VERSION
+        })
+    );
+}
+
+#[test]
+fn oversized_files_and_texts_are_refused_with_where() {
+    let big = " ".repeat(format::MAX_FILE_BYTES + 1);
+    assert!(matches!(
+        format::parse(&big),
+        Err(FormatError::TooLarge { .. })
+    ));
+
+    let mut value: serde_json::Value = serde_json::from_str(&fixture(2)).unwrap();
+    value["assessment"]["answers"][2]["note"] = "x".repeat(format::MAX_TEXT_CHARS + 1).into();
+    assert_eq!(
+        format::parse(&value.to_string()),
+        Err(FormatError::Field {
+            path: "assessment.answers[2].note".into(),
+            message: format!(
+                "{} characters, at most {} allowed",
+                format::MAX_TEXT_CHARS + 1,
+                format::MAX_TEXT_CHARS
+            ),
+        })
+    );
+}
