@@ -9,6 +9,9 @@
 //!   completeness: `completeness = level answers / (questions in scope − not applicable)`.
 //! - The overall index is the plain mean of the step scores that exist: the roadmap's ten
 //!   steps count equally, whatever their number of questions.
+//! - A step score rests on too little when its completeness is below
+//!   `CONFIDENCE_THRESHOLD` (60 %): with fewer than three in five of its questions
+//!   answered with a level, one more answer can move the score by a whole band.
 
 use super::assessment::{Assessment, Response};
 use super::instrument::{Instrument, MAX_LEVEL, STEP_COUNT};
@@ -38,7 +41,15 @@ pub struct StepScore {
     pub questions: Vec<QuestionScore>,
 }
 
+/// Below this completeness a score is flagged as resting on too few answers.
+pub const CONFIDENCE_THRESHOLD: f64 = 0.6;
+
 impl StepScore {
+    /// A score exists but rests on fewer answers than `CONFIDENCE_THRESHOLD` asks.
+    pub fn low_confidence(&self) -> bool {
+        self.score.is_some() && self.completeness.is_some_and(|c| c < CONFIDENCE_THRESHOLD)
+    }
+
     /// Questions with any response (a level, not applicable or don't know).
     pub fn answered(&self) -> usize {
         self.scored + self.not_applicable + self.dont_know
@@ -65,6 +76,42 @@ impl Profile {
 
     pub fn band(&self) -> Option<Band> {
         self.overall.map(Band::of)
+    }
+
+    pub fn low_confidence(&self) -> bool {
+        self.overall.is_some() && self.completeness.is_some_and(|c| c < CONFIDENCE_THRESHOLD)
+    }
+
+    /// Up to `n` scored steps, strongest first; ties go to the lower step number.
+    pub fn strengths(&self, n: usize) -> Vec<&StepScore> {
+        let mut scored: Vec<&StepScore> = self.steps.iter().filter(|s| s.score.is_some()).collect();
+        scored.sort_by(|a, b| {
+            b.score
+                .partial_cmp(&a.score)
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then(a.step.cmp(&b.step))
+        });
+        scored.truncate(n);
+        scored
+    }
+
+    /// Up to `n` scored steps, weakest first; ties go to the lower step number. A step
+    /// among the strengths is not also listed as a gap.
+    pub fn gaps(&self, n: usize) -> Vec<&StepScore> {
+        let strengths: Vec<u8> = self.strengths(n).iter().map(|s| s.step).collect();
+        let mut scored: Vec<&StepScore> = self.steps.iter().filter(|s| s.score.is_some()).collect();
+        scored.sort_by(|a, b| {
+            a.score
+                .partial_cmp(&b.score)
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then(a.step.cmp(&b.step))
+        });
+        let count = scored.len();
+        scored
+            .into_iter()
+            .filter(|s| count > n * 2 || !strengths.contains(&s.step))
+            .take(n)
+            .collect()
     }
 }
 
@@ -347,6 +394,34 @@ mod tests {
         let p = profile(&i, &a);
         assert_eq!(p.total, 2);
         assert_eq!(p.step(1).unwrap().score, Some(25.0));
+    }
+
+    #[test]
+    fn low_completeness_flags_low_confidence() {
+        let i = instrument();
+        let mut a = assessment(Mode::Full);
+        a.set_response("a", level(2), "t");
+        let s = step_score(&i, &a, 1);
+        assert_eq!(s.completeness, Some(0.5));
+        assert!(s.low_confidence());
+        a.set_response("b", level(2), "t");
+        assert!(!step_score(&i, &a, 1).low_confidence());
+        // No score, nothing to be unsure about.
+        assert!(!step_score(&i, &assessment(Mode::Full), 1).low_confidence());
+    }
+
+    #[test]
+    fn strengths_and_gaps_order_scored_steps_without_overlap() {
+        let i = instrument();
+        let mut a = assessment(Mode::Full);
+        a.set_response("a", level(4), "t");
+        a.set_response("c", level(1), "t");
+        let p = profile(&i, &a);
+        let steps = |v: Vec<&StepScore>| v.iter().map(|s| s.step).collect::<Vec<_>>();
+        assert_eq!(steps(p.strengths(3)), [1, 2]);
+        // With only two scored steps, both are strengths and none is listed twice.
+        assert!(steps(p.gaps(3)).is_empty());
+        assert_eq!(steps(p.gaps(1)), [2]);
     }
 
     #[test]

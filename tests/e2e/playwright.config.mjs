@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
-const port = 4173;
+// E2E_PORT and E2E_DIST let several builds be tested side by side.
+const port = Number(process.env.E2E_PORT ?? 4173);
+const dist = process.env.E2E_DIST ?? 'dist';
 const basePath = '/some/sub-path/';
 
 export default defineConfig({
@@ -26,7 +28,7 @@ export default defineConfig({
   webServer: {
     command: `node tests/e2e/server.mjs`,
     cwd: '../..',
-    env: { PORT: String(port), BASE_PATH: basePath, DIST: 'dist' },
+    env: { PORT: String(port), BASE_PATH: basePath, DIST: dist },
     url: `http://127.0.0.1:${port}${basePath}`,
     reuseExistingServer: false,
   },
