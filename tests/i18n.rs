@@ -2,6 +2,7 @@
 //! and every key in a catalogue is used.
 
 use roadmap_readiness::core::instrument::{Mode, Perspective};
+use roadmap_readiness::core::plan::ActionStatus;
 use roadmap_readiness::core::scoring::Band;
 use roadmap_readiness::i18n::{flatten, LANGUAGES};
 use std::collections::BTreeSet;
@@ -21,6 +22,10 @@ fn dynamic_families() -> Vec<(&'static str, Vec<&'static str>)> {
         ("band", Band::ALL.iter().map(|b| b.key()).collect()),
         ("new.perspective_hint", perspectives),
         ("new.mode_hint", modes),
+        (
+            "plan.status_name",
+            ActionStatus::ALL.iter().map(|s| s.key()).collect(),
+        ),
     ]
 }
 

@@ -4,6 +4,7 @@
 pub mod confirm_delete;
 pub mod progress;
 pub mod question_card;
+pub mod resource_list;
 pub mod save_status;
 pub mod score_chart;
 pub mod score_table;

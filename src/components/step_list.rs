@@ -14,6 +14,10 @@ pub fn StepList(current: u8) -> impl IntoView {
         assessment: id.clone(),
     }
     .href();
+    let plan_href = Route::Plan {
+        assessment: id.clone(),
+    }
+    .href();
     view! {
         <nav class="step-list" aria-label=t("step.list_label")>
             <ol>
@@ -38,6 +42,9 @@ pub fn StepList(current: u8) -> impl IntoView {
                 }).collect_view()}
                 <li class="step-link results">
                     <a href=results_href>{t("results.link")}</a>
+                </li>
+                <li class="step-link results">
+                    <a href=plan_href>{t("plan.title")}</a>
                 </li>
             </ol>
         </nav>

@@ -207,6 +207,14 @@ impl Instrument {
             .filter(move |q| q.step == step && mode.includes(q))
     }
 
+    /// The questions that serve a roadmap step or item id ("3", "7f").
+    pub fn serving(&self, id: &str) -> Vec<&Question> {
+        self.questions
+            .iter()
+            .filter(|q| q.serves.iter().any(|s| s == id))
+            .collect()
+    }
+
     pub fn questions_in_scope(&self, mode: Mode) -> impl Iterator<Item = &Question> {
         self.questions.iter().filter(move |q| mode.includes(q))
     }

@@ -1,8 +1,318 @@
-//! Placeholder, being built.
-use crate::i18n::t;
+//! The action plan: ranked next actions from the answers, each with a status, owner and
+//! due date the user tracks, and the user's own actions. Everything saves at once.
+
+use crate::components::resource_list::ResourceList;
+use crate::core::content;
+use crate::core::plan::{self, ActionStatus, CustomAction, Tracking};
+use crate::core::route::Route;
+use crate::i18n::{t, tf};
+use crate::pages::page_title;
+use crate::platform;
+use crate::state::Editor;
 use leptos::prelude::*;
+
+/// One ranked instrument action, as the list shows it; fixed for its key.
+#[derive(Clone, PartialEq)]
+struct Row {
+    key: String,
+    step: u8,
+    text: &'static str,
+    question: &'static str,
+    level: u8,
+    priority: u32,
+    resources: &'static [String],
+}
 
 #[component]
 pub fn PlanPage() -> impl IntoView {
-    view! { <h1 tabindex="-1">{t("plan.title")}</h1> }
+    let editor = expect_context::<Editor>();
+    let (id, name, mode) = editor
+        .assessment
+        .with_untracked(|a| (a.id.clone(), a.name.clone(), a.mode));
+    platform::set_title(&format!("{name} – {}", page_title("plan.title")));
+
+    let rows = Memo::new(move |_| {
+        editor.assessment.with(|a| {
+            plan::rank(editor.instrument, content::roadmap(), a)
+                .into_iter()
+                .map(|p| Row {
+                    key: p.key,
+                    step: p.step,
+                    text: p.action.text.as_str(),
+                    question: p.question.text.as_str(),
+                    level: p.level.value(),
+                    priority: p.priority,
+                    resources: p.action.resources.as_slice(),
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let custom_ids = Memo::new(move |_| {
+        editor.assessment.with(|a| {
+            a.plan
+                .custom
+                .iter()
+                .map(|c| c.id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let done = move || {
+        editor.assessment.with(|a| {
+            let ranked = rows.with(|rows| {
+                rows.iter()
+                    .filter(|r| a.tracking(&r.key).status == ActionStatus::Done)
+                    .count()
+            });
+            let own = a
+                .plan
+                .custom
+                .iter()
+                .filter(|c| c.tracking.status == ActionStatus::Done)
+                .count();
+            (ranked + own, rows.with(Vec::len) + a.plan.custom.len())
+        })
+    };
+
+    view! {
+        <p class="context">{name.clone()}</p>
+        <h1 tabindex="-1">{tf("plan.heading", &[("name", &name)])}</h1>
+        <p class="lead">{t("plan.intro")}</p>
+        {(mode == crate::core::instrument::Mode::Quick).then(|| view! {
+            <p class="notice" role="note">{t("plan.quick_notice")}</p>
+        })}
+        <p class="plan-summary" data-testid="plan-done">
+            {move || { let (d, n) = done(); tf("plan.done_of", &[("done", &d), ("total", &n)]) }}
+        </p>
+        <section aria-labelledby="ranked-heading">
+            <h2 id="ranked-heading">{t("plan.ranked_heading")}</h2>
+            <Show when=move || rows.with(|r| !r.is_empty()) fallback=|| view! { <p>{t("plan.empty")}</p> }>
+                <ol class="plan-list">
+                    <For each=move || rows.get() key=|row| row.key.clone() let:row>
+                        <RankedAction row />
+                    </For>
+                </ol>
+            </Show>
+        </section>
+        <section aria-labelledby="own-heading">
+            <h2 id="own-heading">{t("plan.own_heading")}</h2>
+            <ul class="plan-list own">
+                <For each=move || custom_ids.get() key=|id| id.clone() let:custom_id>
+                    <OwnAction id=custom_id />
+                </For>
+            </ul>
+            <AddOwnAction />
+        </section>
+        <nav class="pager" aria-label=t("plan.more_label")>
+            <a class="button" href=Route::Results { assessment: id.clone() }.href()>{t("plan.to_results")}</a>
+            <a class="button" href=Route::Report { assessment: id }.href()>{t("plan.to_report")}</a>
+        </nav>
+    }
+}
+
+#[component]
+fn RankedAction(row: Row) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let step = content::roadmap()
+        .step(row.step)
+        .map_or("", |s| s.short.as_str());
+    let heading_id = format!("action-{}", dom_id(&row.key));
+    let key = row.key.clone();
+    view! {
+        <li class="plan-item" aria-labelledby=heading_id.clone()>
+            <p class="plan-step">{tf("plan.step_label", &[("number", &row.step), ("step", &step)])}</p>
+            <h3 id=heading_id.clone()>{row.text}</h3>
+            <p class="plan-source">
+                {tf("plan.from_question", &[("question", &row.question), ("level", &row.level)])}
+                " "<span class="priority">{tf("plan.priority", &[("priority", &row.priority)])}</span>
+            </p>
+            <ResourceList ids=row.resources />
+            <TrackingFields
+                prefix=dom_id(&row.key)
+                context=row.text.to_owned()
+                initial=editor.assessment.with_untracked(|a| a.tracking(&key))
+                on_change=move |tracking| {
+                    let key = key.clone();
+                    editor.change(move |a, now| a.set_tracking(&key, tracking, now))
+                }
+            />
+        </li>
+    }
+}
+
+#[component]
+fn OwnAction(id: String) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let Some(action) = editor
+        .assessment
+        .with_untracked(|a| a.plan.custom.iter().find(|c| c.id == id).cloned())
+    else {
+        return ().into_any();
+    };
+    let prefix = format!("own-{}", dom_id(&id));
+    let text_id = format!("{prefix}-text");
+    let step_label = action
+        .step
+        .and_then(|n| content::roadmap().step(n))
+        .map(|s| {
+            tf(
+                "plan.step_label",
+                &[("number", &s.number), ("step", &s.short)],
+            )
+        });
+    let (id_text, id_tracking, id_remove) = (id.clone(), id.clone(), id.clone());
+    view! {
+        <li class="plan-item own">
+            <p class="plan-step">{step_label.unwrap_or_else(|| t("plan.whole_roadmap"))}</p>
+            <div class="field">
+                <label for=text_id.clone()>{t("plan.own_text")}</label>
+                <input type="text" id=text_id maxlength="10000" prop:value=action.text.clone()
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        editor.change(|a, now| a.edit_custom_action(&id_text, now, |c| c.text = text));
+                    } />
+            </div>
+            <TrackingFields
+                prefix=prefix
+                context=action.text.clone()
+                initial=action.tracking.clone()
+                on_change=move |tracking| {
+                    let id = id_tracking.clone();
+                    editor.change(move |a, now| a.edit_custom_action(&id, now, |c| c.tracking = tracking))
+                }
+            />
+            <button type="button" class="button danger"
+                aria-label=tf("plan.remove_named", &[("text", &action.text)])
+                on:click=move |_| {
+                    let id = id_remove.clone();
+                    editor.change(move |a, now| a.remove_custom_action(&id, now))
+                }>{t("plan.remove")}</button>
+        </li>
+    }
+    .into_any()
+}
+
+/// Status, owner and due date of one action. Holds its own copy so typing in one field
+/// does not re-render the others; every change is passed up whole.
+#[component]
+fn TrackingFields(
+    prefix: String,
+    context: String,
+    initial: Tracking,
+    on_change: impl Fn(Tracking) + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let tracking = StoredValue::new(initial.clone());
+    let update = move |edit: &dyn Fn(&mut Tracking)| {
+        tracking.update_value(|t| edit(t));
+        on_change(tracking.get_value());
+    };
+    let (status_id, owner_id, due_id) = (
+        format!("{prefix}-status"),
+        format!("{prefix}-owner"),
+        format!("{prefix}-due"),
+    );
+    let update_status = update.clone();
+    let update_owner = update.clone();
+    view! {
+        <div class="tracking" role="group" aria-label=tf("plan.tracking_of", &[("action", &context)])>
+            <div class="field">
+                <label for=status_id.clone()>{t("plan.status")}</label>
+                <select id=status_id on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    if let Some(status) = ActionStatus::ALL.into_iter().find(|s| s.key() == value) {
+                        update_status(&move |t: &mut Tracking| t.status = status);
+                    }
+                }>
+                    {ActionStatus::ALL.into_iter().map(|s| view! {
+                        <option value=s.key() selected=s == initial.status>{t(&format!("plan.status_name.{}", s.key()))}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for=owner_id.clone()>{t("plan.owner")}</label>
+                <input type="text" id=owner_id maxlength="200" prop:value=initial.owner.clone()
+                    on:input=move |ev| {
+                        let owner = event_target_value(&ev);
+                        update_owner(&move |t: &mut Tracking| t.owner = owner.clone());
+                    } />
+            </div>
+            <div class="field">
+                <label for=due_id.clone()>{t("plan.due")}</label>
+                <input type="date" id=due_id prop:value=initial.due.clone()
+                    on:change=move |ev| {
+                        let due = event_target_value(&ev);
+                        update(&move |t: &mut Tracking| t.due = due.clone());
+                    } />
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn AddOwnAction() -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let text = RwSignal::new(String::new());
+    let step = RwSignal::new(String::new());
+    let missing = RwSignal::new(false);
+    let input = NodeRef::<leptos::html::Input>::new();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let value = text.get_untracked();
+        if value.trim().is_empty() {
+            missing.set(true);
+            if let Some(input) = input.get() {
+                let _ = input.focus();
+            }
+            return;
+        }
+        let action = CustomAction {
+            id: platform::new_id(),
+            step: step.get_untracked().parse().ok(),
+            text: value.trim().to_owned(),
+            tracking: Tracking::default(),
+        };
+        editor.change(move |a, now| a.add_custom_action(action, now));
+        text.set(String::new());
+        missing.set(false);
+    };
+    view! {
+        <form class="add-own" on:submit=submit novalidate>
+            <h3>{t("plan.add_heading")}</h3>
+            <div class="field">
+                <label for="new-own-text">{t("plan.own_text")}</label>
+                <input type="text" id="new-own-text" node_ref=input maxlength="10000"
+                    aria-invalid=move || missing.get().then_some("true")
+                    aria-describedby=move || missing.get().then_some("new-own-error")
+                    prop:value=move || text.get()
+                    on:input=move |ev| text.set(event_target_value(&ev)) />
+                <Show when=move || missing.get()>
+                    <p class="error" id="new-own-error">{t("plan.own_required")}</p>
+                </Show>
+            </div>
+            <div class="field">
+                <label for="new-own-step">{t("plan.own_step")}</label>
+                <select id="new-own-step" on:change=move |ev| step.set(event_target_value(&ev))>
+                    <option value="" selected=true>{t("plan.whole_roadmap")}</option>
+                    {content::roadmap().steps.iter().map(|s| view! {
+                        <option value=s.number.to_string()>
+                            {tf("plan.step_label", &[("number", &s.number), ("step", &s.short)])}
+                        </option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <p><button type="submit" class="button primary">{t("plan.add")}</button></p>
+        </form>
+    }
+}
+
+/// An id fragment safe in HTML ids from an action key (`city-3-x/2`).
+fn dom_id(key: &str) -> String {
+    key.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
 }
