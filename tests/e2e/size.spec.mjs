@@ -1,0 +1,21 @@
+// The size budget of what a visitor downloads, gzip-compressed as static hosts serve it.
+// Raise a budget only on purpose, with the reason in the commit message.
+import { test, expect } from '@playwright/test';
+import { readdir, readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { join, resolve } from 'node:path';
+
+const BUDGET_KIB = { wasm: 400, js: 16, css: 12 };
+const dist = resolve(process.env.E2E_DIST ?? 'dist');
+
+test('compressed bundle stays within its budget', async () => {
+  const sizes = { wasm: 0, js: 0, css: 0 };
+  for (const name of await readdir(dist)) {
+    const kind = name.split('.').pop();
+    if (kind in sizes) sizes[kind] += gzipSync(await readFile(join(dist, name)), { level: 9 }).length / 1024;
+  }
+  for (const [kind, budget] of Object.entries(BUDGET_KIB)) {
+    expect(sizes[kind], `${kind}: ${sizes[kind].toFixed(1)} KiB gzip, budget ${budget} KiB`).toBeLessThanOrEqual(budget);
+    expect(sizes[kind], `${kind} files present`).toBeGreaterThan(0);
+  }
+});
