@@ -33,7 +33,11 @@ fn full_assessment(perspective: Perspective, seed: usize) -> Assessment {
             n => Response::Level(Level::new((n % 5) as u8).unwrap()),
         };
         a.set_response(&q.id, Some(response), "t");
-        a.set_note(&q.id, "A short note of evidence, as people write them.", "t");
+        a.set_note(
+            &q.id,
+            "A short note of evidence, as people write them.",
+            "t",
+        );
     }
     a
 }
@@ -58,11 +62,17 @@ fn main() {
     time("profile of a full city assessment", 10_000, || {
         scoring::profile(city, &a)
     });
-    time("ranked action plan of a full city assessment", 10_000, || {
-        plan::rank(city, content::roadmap(), &a)
-    });
+    time(
+        "ranked action plan of a full city assessment",
+        10_000,
+        || plan::rank(city, content::roadmap(), &a),
+    );
     let text = format::to_json(&a, "2026-01-01T00:00:00.000Z");
-    println!("{:<52} {:>12} bytes", "size of a full city export", text.len());
+    println!(
+        "{:<52} {:>12} bytes",
+        "size of a full city export",
+        text.len()
+    );
     time("write one full export", 2_000, || format::to_json(&a, "t"));
     time("read (parse + validate) one full export", 2_000, || {
         format::parse(&text).unwrap()

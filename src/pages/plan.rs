@@ -2,6 +2,7 @@
 //! due date the user tracks, and the user's own actions. Everything saves at once.
 
 use crate::components::resource_list::ResourceList;
+use crate::components::save_status::SaveStatusLine;
 use crate::core::content;
 use crate::core::plan::{self, ActionStatus, CustomAction, Tracking};
 use crate::core::route::Route;
@@ -102,6 +103,7 @@ pub fn PlanPage() -> impl IntoView {
             </ul>
             <AddOwnAction />
         </section>
+        <SaveStatusLine />
         <nav class="pager" aria-label=t("plan.more_label")>
             <a class="button" href=Route::Results { assessment: id.clone() }.href()>{t("plan.to_results")}</a>
             <a class="button" href=Route::Report { assessment: id }.href()>{t("plan.to_report")}</a>
