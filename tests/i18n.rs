@@ -2,6 +2,7 @@
 //! and every key in a catalogue is used.
 
 use roadmap_readiness::core::instrument::{Mode, Perspective};
+use roadmap_readiness::core::library::SortBy;
 use roadmap_readiness::core::plan::ActionStatus;
 use roadmap_readiness::core::scoring::Band;
 use roadmap_readiness::i18n::{flatten, LANGUAGES};
@@ -25,6 +26,10 @@ fn dynamic_families() -> Vec<(&'static str, Vec<&'static str>)> {
         (
             "plan.status_name",
             ActionStatus::ALL.iter().map(|s| s.key()).collect(),
+        ),
+        (
+            "library.sort_by",
+            SortBy::ALL.iter().map(|s| s.as_str()).collect(),
         ),
     ]
 }

@@ -111,3 +111,180 @@ fn a_full_quota_is_reported_and_the_stored_copy_survives() {
     );
     local_storage().clear().unwrap();
 }
+
+#[wasm_bindgen_test]
+fn delete_moves_to_the_bin_untouched_and_restore_moves_it_back() {
+    use roadmap_readiness::storage::Restored;
+    local_storage().clear().unwrap();
+    let a = sample("binned");
+    storage::save(&a, "2026-01-02T00:00:00.000Z").unwrap();
+    let text = local_storage()
+        .get_item(&storage_key("binned"))
+        .unwrap()
+        .unwrap();
+
+    storage::move_to_bin(&storage_key("binned"), "2026-02-01T00:00:00.000Z").unwrap();
+    assert!(storage::load("binned").unwrap().is_none());
+    let bin = storage::list_bin().unwrap();
+    assert_eq!(bin.len(), 1);
+    assert_eq!(bin[0].raw, text, "moved, not re-serialised");
+    assert_eq!(bin[0].original_key, storage_key("binned"));
+
+    // The same id in use again: restoring asks instead of overwriting.
+    let mut newer = sample("binned");
+    newer.name = "Newer".into();
+    storage::save(&newer, "2026-03-01T00:00:00.000Z").unwrap();
+    assert_eq!(storage::restore(&bin[0].key).unwrap(), Restored::Occupied);
+    assert_eq!(
+        storage::load("binned").unwrap().unwrap().unwrap().name,
+        "Newer"
+    );
+
+    // Replacing sends the newer one to the bin in turn: nothing is lost.
+    storage::restore_replacing(&bin[0].key, "2026-03-02T00:00:00.000Z").unwrap();
+    assert_eq!(
+        local_storage()
+            .get_item(&storage_key("binned"))
+            .unwrap()
+            .unwrap(),
+        text
+    );
+    let bin = storage::list_bin().unwrap();
+    assert_eq!(bin.len(), 1);
+    assert_eq!(bin[0].label(), "Newer");
+    assert_eq!(storage::empty_bin().unwrap(), 1);
+    assert!(storage::list_bin().unwrap().is_empty());
+    local_storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn a_corrupt_entry_goes_to_the_bin_with_its_raw_text() {
+    local_storage().clear().unwrap();
+    local_storage()
+        .set_item(&storage_key("bad"), "{oops")
+        .unwrap();
+    storage::move_to_bin(&storage_key("bad"), "2026-01-01T00:00:00.000Z").unwrap();
+    let bin = storage::list_bin().unwrap();
+    assert_eq!(bin[0].raw, "{oops");
+    assert!(bin[0].content.is_err());
+    assert_eq!(
+        storage::restore(&bin[0].key).unwrap(),
+        roadmap_readiness::storage::Restored::Done
+    );
+    assert_eq!(
+        local_storage()
+            .get_item(&storage_key("bad"))
+            .unwrap()
+            .as_deref(),
+        Some("{oops")
+    );
+    local_storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn delete_all_removes_only_our_keys() {
+    local_storage().clear().unwrap();
+    storage::save(&sample("one"), "now").unwrap();
+    storage::move_to_bin(&storage_key("one"), "now").unwrap();
+    storage::save(&sample("two"), "now").unwrap();
+    local_storage().set_item(&storage_key("bad"), "{").unwrap();
+    local_storage()
+        .set_item("another-app/settings", "keep me")
+        .unwrap();
+    assert_eq!(storage::delete_all().unwrap(), 3);
+    assert_eq!(local_storage().length().unwrap(), 1);
+    assert_eq!(
+        local_storage()
+            .get_item("another-app/settings")
+            .unwrap()
+            .as_deref(),
+        Some("keep me")
+    );
+    local_storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn a_second_tab_s_write_is_not_overwritten_without_asking() {
+    use leptos::prelude::*;
+    use roadmap_readiness::state::Editor;
+    local_storage().clear().unwrap();
+    let a = sample("two-tabs");
+    storage::save(&a, "now").unwrap();
+    let owner = Owner::new();
+    owner.with(|| {
+        let editor = Editor::new(a.clone());
+        // Another tab saves a change (a higher revision) after this one loaded.
+        let mut theirs = a.clone();
+        theirs.set_note("city-1-district-reach", "their note", "later");
+        storage::save(&theirs, "later").unwrap();
+
+        // This tab's change is kept in memory, theirs stays stored, a conflict asks.
+        editor.change(|x, now| x.set_note("city-2-named-lead", "my note", now));
+        assert!(editor.conflict.get_untracked().is_some());
+        let stored = storage::load("two-tabs").unwrap().unwrap().unwrap();
+        assert_eq!(stored.note("city-1-district-reach"), "their note");
+        assert_eq!(
+            editor.assessment.get_untracked().note("city-2-named-lead"),
+            "my note"
+        );
+
+        // Keep mine: saved above their revision; theirs is in the bin, restorable.
+        editor.keep_mine();
+        assert!(editor.conflict.get_untracked().is_none());
+        let stored = storage::load("two-tabs").unwrap().unwrap().unwrap();
+        assert_eq!(stored.note("city-2-named-lead"), "my note");
+        assert!(stored.revision > theirs.revision);
+        let bin = storage::list_bin().unwrap();
+        assert_eq!(bin.len(), 1);
+        assert_eq!(
+            bin[0]
+                .content
+                .as_ref()
+                .unwrap()
+                .note("city-1-district-reach"),
+            "their note"
+        );
+
+        // With nothing pending, later changes save as usual.
+        editor.change(|x, now| x.set_note("city-2-named-lead", "again", now));
+        assert!(editor.conflict.get_untracked().is_none());
+        assert_eq!(
+            storage::load("two-tabs")
+                .unwrap()
+                .unwrap()
+                .unwrap()
+                .note("city-2-named-lead"),
+            "again"
+        );
+    });
+    drop(owner);
+    local_storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn load_theirs_replaces_the_unsaved_change() {
+    use leptos::prelude::*;
+    use roadmap_readiness::state::Editor;
+    local_storage().clear().unwrap();
+    let a = sample("theirs");
+    storage::save(&a, "now").unwrap();
+    let owner = Owner::new();
+    owner.with(|| {
+        let editor = Editor::new(a.clone());
+        let mut theirs = a.clone();
+        theirs.name = "Renamed elsewhere".into();
+        theirs.touch("later");
+        storage::save(&theirs, "later").unwrap();
+        editor.change(|x, now| x.set_note("city-2-named-lead", "mine", now));
+        editor.load_theirs();
+        assert_eq!(editor.assessment.get_untracked(), theirs);
+        assert_eq!(storage::load("theirs").unwrap().unwrap().unwrap(), theirs);
+        // The next change builds on theirs and saves.
+        editor.change(|x, now| x.set_note("city-2-named-lead", "on top", now));
+        let stored = storage::load("theirs").unwrap().unwrap().unwrap();
+        assert_eq!(stored.name, "Renamed elsewhere");
+        assert_eq!(stored.note("city-2-named-lead"), "on top");
+    });
+    drop(owner);
+    local_storage().clear().unwrap();
+}

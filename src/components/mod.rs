@@ -1,7 +1,13 @@
 //! Reusable pieces of the views. Each reads from `core` or the `Editor`; none computes
 //! a score itself.
 
+pub mod bin_panel;
+pub mod confirm;
 pub mod confirm_delete;
+pub mod conflict_notice;
+pub mod data_panel;
+pub mod import_panel;
+pub mod library_item;
 pub mod progress;
 pub mod question_card;
 pub mod resource_list;

@@ -13,6 +13,7 @@ pub fn SaveStatusLine() -> impl IntoView {
             {move || match editor.status.get() {
                 SaveStatus::Idle => t("save.autosave").into_any(),
                 SaveStatus::Saved => t("save.saved").into_any(),
+                SaveStatus::Reloaded => t("save.reloaded").into_any(),
                 SaveStatus::Failed(error) => view! {
                     <div class="error" role="alert">
                         <p>{describe_storage_error(&error)}" "{t("save.kept_in_memory")}</p>

@@ -8,6 +8,7 @@
 use super::assessment::{Answer, Assessment, InstrumentRef, Response};
 use super::instrument::{Level, Mode, Perspective};
 use super::plan::{ActionStatus, CustomAction, Plan, Tracking};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -38,33 +39,59 @@ pub enum FormatError {
     TooLarge { bytes: usize, limit: usize },
 }
 
-#[derive(Serialize, Deserialize)]
+// The structs below are the file, field by field. Their doc comments become the
+// descriptions in the JSON Schema (`json_schema`, committed as
+// `public/schema/assessment.schema.json`; `tests/schema.rs` keeps the two equal).
+
+/// A Roadmap Readiness assessment file (format version 2). Exported files and the
+/// browser's local-storage entries hold the same document.
+#[derive(Serialize, Deserialize, JsonSchema)]
+#[schemars(title = "Roadmap Readiness assessment")]
 struct FileV2 {
+    /// Always `roadmap-readiness.assessment`.
+    #[schemars(extend("const" = FORMAT_NAME))]
     format: String,
+    /// The layout's version; older versions are migrated on reading, newer ones refused.
+    #[schemars(extend("const" = FORMAT_VERSION))]
     format_version: u64,
+    /// The version of the app that wrote the file.
     app_version: String,
+    /// When the file was written (ISO 8601).
     saved_at: String,
     assessment: AssessmentV2,
 }
 
-#[derive(Serialize, Deserialize)]
+/// One assessment: who, which questionnaire, every answer and note, the action plan.
+#[derive(Serialize, Deserialize, JsonSchema)]
 struct AssessmentV2 {
+    /// A unique id; the storage key and the import's test for "the same assessment".
+    #[schemars(length(min = 1))]
     id: String,
+    /// The city's or the organisation's name.
     name: String,
+    /// Who fills it in; may be empty.
     #[serde(default)]
     respondent: String,
+    #[schemars(with = "PerspectiveSchema")]
     perspective: Perspective,
+    #[schemars(with = "ModeSchema")]
     mode: Mode,
+    #[schemars(with = "InstrumentRefSchema")]
     instrument: InstrumentRef,
+    /// ISO 8601 timestamp of creation.
     created_at: String,
+    /// ISO 8601 timestamp of the last change.
     updated_at: String,
+    /// Rises with every saved change; lets two browser tabs notice each other's writes.
     #[serde(default)]
     revision: u64,
+    /// One record per question answered or noted; each question at most once.
     answers: Vec<AnswerV2>,
     plan: PlanV2,
 }
 
-#[derive(Serialize, Deserialize)]
+/// The action plan (added in format version 2).
+#[derive(Serialize, Deserialize, JsonSchema)]
 struct PlanV2 {
     /// What the user tracks of instrument actions, by action key (`question/level`).
     tracking: Vec<TrackingV2>,
@@ -72,22 +99,31 @@ struct PlanV2 {
     custom: Vec<CustomActionV2>,
 }
 
-#[derive(Serialize, Deserialize)]
+/// Status, owner and due date of one recommended action.
+#[derive(Serialize, Deserialize, JsonSchema)]
 struct TrackingV2 {
+    /// The action key, `<question id>/<level>`; each at most once.
     action: String,
+    #[schemars(with = "ActionStatusSchema")]
     status: ActionStatus,
     #[serde(default)]
+    #[schemars(length(max = MAX_TEXT_CHARS))]
     owner: String,
     #[serde(default)]
     due: String,
 }
 
-#[derive(Serialize, Deserialize)]
+/// An action the user added themselves.
+#[derive(Serialize, Deserialize, JsonSchema)]
 struct CustomActionV2 {
     id: String,
+    /// The roadmap step it belongs to, if any.
     #[serde(default)]
+    #[schemars(range(min = 1, max = 10))]
     step: Option<u8>,
+    #[schemars(length(max = MAX_TEXT_CHARS))]
     text: String,
+    #[schemars(with = "ActionStatusSchema")]
     status: ActionStatus,
     #[serde(default)]
     owner: String,
@@ -95,23 +131,78 @@ struct CustomActionV2 {
     due: String,
 }
 
-#[derive(Serialize, Deserialize)]
+/// The answer to one question.
+#[derive(Serialize, Deserialize, JsonSchema)]
 struct AnswerV2 {
+    /// The question's id in the instrument. Ids the instrument does not know are kept.
     question: String,
     response: ResponseKind,
+    /// 0 to 4; present exactly when `response` is `level`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<u8>", range(min = 0, max = 4))]
     level: Option<Level>,
+    /// A note or evidence; at most 10,000 characters.
     #[serde(default)]
+    #[schemars(length(max = MAX_TEXT_CHARS))]
     note: String,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// `level` (with `level` 0 to 4), `not_applicable`, `dont_know`, or `none` (a note
+/// without an answer).
+#[derive(Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 enum ResponseKind {
     Level,
     NotApplicable,
     DontKnow,
     None,
+}
+
+// Schema stand-ins for types defined elsewhere, with the same serde shape; the schema
+// tests validate real exports, so a drift between these and the real types fails there.
+
+/// `city` or `cso` (a community organisation).
+#[derive(JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[allow(dead_code)]
+enum PerspectiveSchema {
+    City,
+    Cso,
+}
+
+/// `quick` (the key questions) or `full`.
+#[derive(JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[allow(dead_code)]
+enum ModeSchema {
+    Quick,
+    Full,
+}
+
+/// The questionnaire the answers were given against.
+#[derive(JsonSchema)]
+#[allow(dead_code)]
+struct InstrumentRefSchema {
+    /// `rr-city` or `rr-cso`.
+    id: String,
+    version: String,
+}
+
+#[derive(JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[allow(dead_code)]
+enum ActionStatusSchema {
+    Planned,
+    InProgress,
+    Done,
+}
+
+/// The JSON Schema of the current file format, pretty-printed with a final newline.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(FileV2);
+    let mut text = serde_json::to_string_pretty(&schema).expect("a schema serialises");
+    text.push('\n');
+    text
 }
 
 /// Serialises an assessment as a pretty-printed file of the current version.
@@ -223,11 +314,22 @@ pub fn parse(text: &str) -> Result<Assessment, FormatError> {
     })?;
     let version = envelope_version(&value)?;
     let value = migrate(value, version)?;
-    let file: FileV2 = serde_path_to_error::deserialize(value).map_err(|e| FormatError::Field {
-        path: e.path().to_string(),
-        message: e.inner().to_string(),
-    })?;
+    let file: FileV2 = serde_path_to_error::deserialize(value)
+        .map_err(|e| field_error(&e.path().to_string(), &e.inner().to_string()))?;
     into_assessment(file.assessment)
+}
+
+/// A serde error at `path`, with a missing field named in the path itself
+/// (`assessment.perspective`, not `assessment` and "missing field `perspective`").
+fn field_error(path: &str, message: &str) -> FormatError {
+    let missing = message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.strip_suffix('`'));
+    match missing {
+        Some(name) if path == "." || path.is_empty() => field(name, "required but missing"),
+        Some(name) => field(&format!("{path}.{name}"), "required but missing"),
+        None => field(path, message),
+    }
 }
 
 fn envelope_version(value: &Value) -> Result<u64, FormatError> {
@@ -508,13 +610,23 @@ mod tests {
                 .unwrap()
                 .remove("perspective");
         });
-        match parse(&text) {
-            Err(FormatError::Field { path, message }) => {
-                assert_eq!(path, "assessment");
-                assert!(message.contains("perspective"), "{message}");
-            }
-            other => panic!("{other:?}"),
-        }
+        assert_eq!(
+            parse(&text),
+            Err(FormatError::Field {
+                path: "assessment.perspective".into(),
+                message: "required but missing".into()
+            })
+        );
+        let text = with(|v| {
+            v.as_object_mut().unwrap().remove("saved_at");
+        });
+        assert_eq!(
+            parse(&text),
+            Err(FormatError::Field {
+                path: "saved_at".into(),
+                message: "required but missing".into()
+            })
+        );
     }
 
     #[test]

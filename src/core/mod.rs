@@ -2,7 +2,9 @@
 
 pub mod assessment;
 pub mod content;
+pub mod csv;
 pub mod format;
+pub mod import;
 pub mod instrument;
 pub mod library;
 pub mod plan;

@@ -1,6 +1,7 @@
 //! Loads the assessment a route names and provides it to the page as an `Editor`.
 //! A missing or unreadable entry gets a message and a way home, never a crash.
 
+use crate::components::conflict_notice::ConflictNotice;
 use crate::core::route::Route;
 use crate::i18n::{describe_format_error, describe_storage_error, t};
 use crate::state::Editor;
@@ -12,7 +13,9 @@ pub fn AssessmentLoader(id: String, children: Children) -> impl IntoView {
     match storage::load(&id) {
         Ok(Some(Ok(assessment))) => {
             provide_context(Editor::new(assessment));
-            children().into_any()
+            // On every view of the assessment: another tab's write that a change here
+            // would overwrite is never settled silently.
+            view! { <ConflictNotice /> {children()} }.into_any()
         }
         Ok(Some(Err(error))) => problem(
             t("loader.unreadable_title"),

@@ -6,7 +6,7 @@ pub mod files;
 
 use crate::core::assessment::Assessment;
 use crate::core::format;
-use crate::core::library::{self, Entry};
+use crate::core::library::{self, BinEntry, Entry};
 use wasm_bindgen::JsCast;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,16 +35,131 @@ fn classify(error: wasm_bindgen::JsValue) -> StorageError {
     }
 }
 
-/// Every entry of ours, readable or not.
-pub fn list() -> Result<Vec<Entry>, StorageError> {
+/// Every (key, text) pair in local storage, ours or not.
+fn all_pairs() -> Result<Vec<(String, String)>, StorageError> {
     let storage = raw()?;
     let length = storage.length().map_err(classify)?;
-    let pairs = (0..length).filter_map(|i| {
-        let key = storage.key(i).ok().flatten()?;
-        let value = storage.get_item(&key).ok().flatten()?;
-        Some((key, value))
-    });
-    Ok(library::read_entries(pairs.collect::<Vec<_>>()))
+    Ok((0..length)
+        .filter_map(|i| {
+            let key = storage.key(i).ok().flatten()?;
+            let value = storage.get_item(&key).ok().flatten()?;
+            Some((key, value))
+        })
+        .collect())
+}
+
+/// Every (key, text) pair of the app (`library::APP_PREFIX`).
+pub fn our_pairs() -> Result<Vec<(String, String)>, StorageError> {
+    Ok(all_pairs()?
+        .into_iter()
+        .filter(|(k, _)| k.starts_with(library::APP_PREFIX))
+        .collect())
+}
+
+/// Every entry of ours, readable or not.
+pub fn list() -> Result<Vec<Entry>, StorageError> {
+    Ok(library::read_entries(our_pairs()?))
+}
+
+/// The bin's entries, most recently deleted first.
+pub fn list_bin() -> Result<Vec<BinEntry>, StorageError> {
+    Ok(library::read_bin(our_pairs()?))
+}
+
+/// Bytes used in local storage: by this app, and by this site in all.
+pub fn usage() -> Result<(usize, usize), StorageError> {
+    let pairs = all_pairs()?;
+    let all = library::bytes_used(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let ours = library::bytes_used(
+        pairs
+            .iter()
+            .filter(|(k, _)| k.starts_with(library::APP_PREFIX))
+            .map(|(k, v)| (k.as_str(), v.as_str())),
+    );
+    Ok((ours, all))
+}
+
+/// The raw text under `key`, if any.
+pub fn get_raw(key: &str) -> Result<Option<String>, StorageError> {
+    raw()?.get_item(key).map_err(classify)
+}
+
+/// Moves the entry at `key` to the bin, its text untouched: the copy is written first,
+/// so a full storage leaves the entry where it was.
+pub fn move_to_bin(key: &str, now: &str) -> Result<(), StorageError> {
+    let storage = raw()?;
+    let Some(text) = storage.get_item(key).map_err(classify)? else {
+        return Ok(());
+    };
+    let target = library::bin_key(key, now, |k| storage.get_item(k).ok().flatten().is_some())
+        .ok_or_else(|| StorageError::Other(format!("{key} is not an assessment entry")))?;
+    storage.set_item(&target, &text).map_err(classify)?;
+    storage.remove_item(key).map_err(classify)
+}
+
+/// What restoring from the bin did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Restored {
+    Done,
+    /// Another entry holds the original key now; nothing was changed.
+    Occupied,
+}
+
+/// Moves a bin entry back to its original key, unless that key is taken.
+pub fn restore(bin_key: &str) -> Result<Restored, StorageError> {
+    let storage = raw()?;
+    let (original, _) = library::bin_origin(bin_key)
+        .ok_or_else(|| StorageError::Other(format!("{bin_key} is not in the bin")))?;
+    let Some(text) = storage.get_item(bin_key).map_err(classify)? else {
+        return Ok(Restored::Done);
+    };
+    if storage.get_item(&original).map_err(classify)?.is_some() {
+        return Ok(Restored::Occupied);
+    }
+    storage.set_item(&original, &text).map_err(classify)?;
+    storage.remove_item(bin_key).map_err(classify)?;
+    Ok(Restored::Done)
+}
+
+/// Restores over an occupied key: the entry there goes to the bin first.
+pub fn restore_replacing(bin_key: &str, now: &str) -> Result<(), StorageError> {
+    let (original, _) = library::bin_origin(bin_key)
+        .ok_or_else(|| StorageError::Other(format!("{bin_key} is not in the bin")))?;
+    move_to_bin(&original, now)?;
+    match restore(bin_key)? {
+        Restored::Done => Ok(()),
+        Restored::Occupied => Err(StorageError::Other(format!("{original} is still taken"))),
+    }
+}
+
+/// Restores a readable bin entry as a new assessment beside the one now at its key.
+pub fn restore_as_copy(bin_key: &str, copy: &Assessment, now: &str) -> Result<(), StorageError> {
+    save(copy, now)?;
+    remove_key(bin_key)
+}
+
+/// Removes every bin entry for good.
+pub fn empty_bin() -> Result<usize, StorageError> {
+    let storage = raw()?;
+    let keys: Vec<String> = our_pairs()?
+        .into_iter()
+        .map(|(k, _)| k)
+        .filter(|k| k.starts_with(library::BIN_PREFIX))
+        .collect();
+    for key in &keys {
+        storage.remove_item(key).map_err(classify)?;
+    }
+    Ok(keys.len())
+}
+
+/// "Delete all my data": removes every key of the app and no other.
+pub fn delete_all() -> Result<usize, StorageError> {
+    let storage = raw()?;
+    let keys: Vec<String> = our_pairs()?.into_iter().map(|(k, _)| k).collect();
+    for key in &keys {
+        storage.remove_item(key).map_err(classify)?;
+    }
+    Ok(keys.len())
 }
 
 /// Loads one assessment. `Ok(None)` when there is no such entry.

@@ -1,0 +1,173 @@
+//! CSV export: one row per question, RFC 4180 quoting, a BOM, and nothing lost —
+//! checked by reading the output back with an independent RFC 4180 reader.
+
+use roadmap_readiness::components::library_item::csv_labels;
+use roadmap_readiness::core::assessment::{Assessment, InstrumentRef, NewAssessment, Response};
+use roadmap_readiness::core::content;
+use roadmap_readiness::core::csv;
+use roadmap_readiness::core::instrument::{Level, Mode, Perspective};
+
+/// A strict RFC 4180 reader: CRLF line ends, quoted fields with doubled quotes.
+fn read(text: &str) -> Vec<Vec<String>> {
+    let text = text.strip_prefix('\u{FEFF}').expect("starts with a BOM");
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut chars = text.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        if quoted {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                '"' => quoted = false,
+                c => field.push(c),
+            }
+        } else {
+            match c {
+                '"' => {
+                    assert!(field.is_empty(), "a quote inside an unquoted field");
+                    quoted = true;
+                }
+                ',' => row.push(std::mem::take(&mut field)),
+                '\r' => {
+                    assert_eq!(chars.next(), Some('\n'), "CR without LF");
+                    row.push(std::mem::take(&mut field));
+                    rows.push(std::mem::take(&mut row));
+                }
+                '\n' => panic!("a bare LF ends a line"),
+                c => field.push(c),
+            }
+        }
+    }
+    assert!(
+        !quoted && field.is_empty() && row.is_empty(),
+        "the last line ends in CRLF"
+    );
+    rows
+}
+
+fn sample(id: &str, name: &str) -> Assessment {
+    let instrument = content::instrument(Perspective::City);
+    let mut a = Assessment::create(
+        id.into(),
+        NewAssessment {
+            perspective: Perspective::City,
+            mode: Mode::Full,
+            name: name.into(),
+            respondent: String::new(),
+        },
+        InstrumentRef {
+            id: instrument.id.clone(),
+            version: instrument.version.clone(),
+        },
+        "2026-01-01",
+    );
+    let q = |i: usize| instrument.questions[i].id.clone();
+    a.set_response(&q(0), Some(Response::Level(Level::new(3).unwrap())), "t");
+    a.set_note(
+        &q(0),
+        "Wards 3, 7 and \"the harbour\"\nsecond line\r\nthird",
+        "t",
+    );
+    a.set_response(&q(1), Some(Response::NotApplicable), "t");
+    a.set_response(&q(2), Some(Response::DontKnow), "t");
+    a.set_note(&q(2), "日本語 — عربي — Ünïcødé", "t");
+    a.set_response(
+        "retired-question",
+        Some(Response::Level(Level::new(1).unwrap())),
+        "t",
+    );
+    a
+}
+
+#[test]
+fn one_assessment_has_a_row_per_question_and_reads_back_exactly() {
+    let a = sample("a", "Zürich, “Altstadt”");
+    let instrument = content::instrument(Perspective::City);
+    let text = csv::assessment_csv(&a, instrument, &csv_labels());
+    assert!(text.as_bytes().starts_with(&[0xEF, 0xBB, 0xBF]));
+    let rows = read(&text);
+    assert_eq!(
+        rows[0],
+        [
+            "Step",
+            "Question id",
+            "Question",
+            "Level",
+            "Level descriptor",
+            "Not applicable or don't know",
+            "Note"
+        ]
+    );
+    // Every question of the instrument, plus the answer to an id it does not know.
+    assert_eq!(rows.len(), 1 + instrument.questions.len() + 1);
+    let q0 = &instrument.questions[0];
+    assert_eq!(
+        rows[1],
+        [
+            q0.step.to_string(),
+            q0.id.clone(),
+            q0.text.clone(),
+            "3".into(),
+            q0.levels[3].clone(),
+            String::new(),
+            "Wards 3, 7 and \"the harbour\"\nsecond line\r\nthird".into(),
+        ]
+    );
+    assert_eq!(rows[2][5], "Not applicable");
+    assert_eq!(rows[3][5], "Don't know");
+    assert_eq!(rows[3][6], "日本語 — عربي — Ünïcødé");
+    assert_eq!(rows[4][3], "");
+    let last = rows.last().unwrap();
+    assert_eq!(
+        (last[0].as_str(), last[1].as_str(), last[3].as_str()),
+        ("", "retired-question", "1")
+    );
+}
+
+#[test]
+fn the_library_is_one_csv_naming_each_assessment() {
+    let a = sample("a", "Zürich, “Altstadt”");
+    let b = sample("b", "Plain");
+    let instrument = content::instrument(Perspective::City);
+    let rows = read(&csv::library_csv(
+        [(&a, instrument), (&b, instrument)],
+        &csv_labels(),
+    ));
+    assert_eq!(rows[0].len(), 11);
+    assert_eq!(
+        &rows[0][..4],
+        ["Assessment id", "Assessment", "Perspective", "Version"]
+    );
+    let per = instrument.questions.len() + 1;
+    assert_eq!(rows.len(), 1 + 2 * per);
+    assert_eq!(
+        &rows[1][..4],
+        [
+            "a",
+            "Zürich, “Altstadt”",
+            "City / local government",
+            "Full assessment"
+        ]
+    );
+    assert_eq!(rows[1 + per][0], "b");
+    assert!(rows.iter().all(|r| r.len() == 11));
+}
+
+#[test]
+fn a_quick_check_lists_its_questions_and_any_other_answer() {
+    let mut a = sample("q", "Quick");
+    a.mode = Mode::Quick;
+    let instrument = content::instrument(Perspective::City);
+    let rows = read(&csv::assessment_csv(&a, instrument, &csv_labels()));
+    let quick = instrument.questions_in_scope(Mode::Quick).count();
+    let answered_outside: usize = a
+        .answers
+        .keys()
+        .filter(|id| instrument.question(id).is_none_or(|q| !q.quick))
+        .count();
+    assert_eq!(rows.len(), 1 + quick + answered_outside);
+}

@@ -1,0 +1,289 @@
+// The library and data safety: export, delete, import with nothing lost; broken files
+// refused with their reason and nothing changed; several files at once; the bin; delete
+// all; CSV; two tabs on one assessment.
+import { readFile } from 'node:fs/promises';
+import { test, expect, expectAccessible, openApp, startAssessment, questions, answer } from './fixtures.mjs';
+
+test.beforeEach(async ({ page }) => {
+  await openApp(page);
+  await page.evaluate(() => localStorage.clear());
+});
+
+const fixture = (name) => readFile(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
+const card = (page, name) => page.locator('.library li.card', { has: page.getByRole('heading', { name, exact: true }) });
+const results = (page) => page.locator('.import-result');
+const snapshot = (page) => page.evaluate(() => Object.fromEntries(Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));
+
+async function download(page, click) {
+  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+  return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
+}
+
+async function drop(page, files) {
+  const dataTransfer = await page.evaluateHandle((files) => {
+    const dt = new DataTransfer();
+    for (const f of files) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
+    return dt;
+  }, files);
+  await page.locator('.drop-zone').dispatchEvent('drop', { dataTransfer });
+}
+
+async function answeredAssessment(page, name) {
+  const id = await startAssessment(page, { perspective: 'city', mode: 'full', name, respondent: 'Dana' });
+  await answer(questions(page).nth(0), 3);
+  await answer(questions(page).nth(1), 'Not applicable');
+  await questions(page).nth(2).getByLabel('Note or evidence (optional)').fill('Ünïcode, "quotes", 日本語');
+  await expect(page.getByRole('status').first()).toHaveText('Saved in this browser.');
+  return id;
+}
+
+test('export, delete for good, import: the assessment is identical', async ({ page }) => {
+  const id = await answeredAssessment(page, 'Round Trip City');
+  await openApp(page, '#/');
+  const first = await download(page, () => card(page, 'Round Trip City').getByRole('button', { name: 'Export JSON of Round Trip City' }).click());
+  expect(first.name).toMatch(/^roadmap-readiness-round-trip-city-\d{4}-\d{2}-\d{2}\.json$/);
+  const before = JSON.parse(first.bytes.toString('utf8'));
+  // The format's JSON Schema is served with the app, as committed.
+  const schema = await page.request.get('./public/schema/assessment.schema.json');
+  expect(schema.ok()).toBe(true);
+  expect(await schema.text()).toBe(await readFile(new URL('../../public/schema/assessment.schema.json', import.meta.url), 'utf8'));
+  expect(before.format_version).toBe(JSON.parse(await schema.text()).properties.format_version.const);
+
+  // Delete: to the bin, then for good.
+  await card(page, 'Round Trip City').getByRole('button', { name: 'Delete Round Trip City' }).click();
+  await page.getByRole('button', { name: 'Yes, delete' }).click();
+  await expect(page.getByText('No saved assessments in this browser yet.')).toBeVisible();
+  await expect(page.locator('.bin li')).toContainText('Round Trip City');
+  await page.getByRole('button', { name: 'Delete for good: Round Trip City' }).click();
+  await page.getByRole('button', { name: 'Yes, delete for good' }).click();
+  await expect(page.getByText('The bin is empty.')).toBeVisible();
+  expect(await snapshot(page)).toEqual({});
+
+  // Import the file through the labelled picker.
+  await page.getByLabel('Import assessment files (JSON)').setInputFiles({ name: first.name, mimeType: 'application/json', buffer: first.bytes });
+  await expect(results(page)).toHaveCount(1);
+  await expect(results(page)).toContainText('Imported “Round Trip City”.');
+  await expect(page.getByText('1 imported, 0 not imported, 0 waiting for your choice.')).toBeVisible();
+  await expect(card(page, 'Round Trip City')).toBeVisible();
+  await expectAccessible(page, 'home after an import');
+
+  const second = await download(page, () => card(page, 'Round Trip City').getByRole('button', { name: 'Export JSON of Round Trip City' }).click());
+  const after = JSON.parse(second.bytes.toString('utf8'));
+  expect(after.assessment).toEqual(before.assessment);
+  expect(after.assessment.id).toBe(id);
+
+  // It opens with its answers.
+  await page.goto(`./#/a/${id}/step/1`);
+  await expect(questions(page).nth(0).getByRole('radio', { name: 'Level 3' })).toBeChecked();
+  await expect(questions(page).nth(2).getByLabel('Note or evidence (optional)')).toHaveValue('Ünïcode, "quotes", 日本語');
+});
+
+test('a broken file shows its error and changes nothing', async ({ page }) => {
+  await answeredAssessment(page, 'Untouched');
+  await openApp(page, '#/');
+  const before = await snapshot(page);
+  const input = page.getByLabel('Import assessment files (JSON)');
+  await input.setInputFiles({ name: 'level.json', mimeType: 'application/json', buffer: Buffer.from(await fixture('import/level-out-of-range.json')) });
+  await expect(results(page)).toContainText('level.json');
+  await expect(results(page)).toContainText('Not imported; nothing was changed. The field assessment.answers[3].level is wrong: expected 0 to 4, found 7.');
+  await expectAccessible(page, 'home with an import error');
+  await input.setInputFiles({ name: 'syntax.json', mimeType: 'application/json', buffer: Buffer.from(await fixture('import/syntax-error.json')) });
+  await expect(results(page)).toContainText('The file is not valid JSON: line 5, column 3');
+  await input.setInputFiles({ name: 'newer.json', mimeType: 'application/json', buffer: Buffer.from(await fixture('import/newer-version.json')) });
+  await expect(results(page)).toContainText('made by a newer version of Roadmap Readiness (format version 3)');
+  expect(await snapshot(page)).toEqual(before);
+  await expect(page.locator('.library li.card')).toHaveCount(1);
+});
+
+test('two files dropped at once import each; the same assessment again asks', async ({ page }) => {
+  await openApp(page, '#/');
+  await drop(page, [
+    { name: 'v2.json', text: await fixture('format-v2.json') },
+    { name: 'older.json', text: await fixture('import/other-instrument-version.json') },
+    { name: 'broken.json', text: '{"format": ' },
+  ]);
+  await expect(results(page)).toHaveCount(3);
+  await expect(page.getByText('2 imported, 1 not imported, 0 waiting for your choice.')).toBeVisible();
+  await expect(results(page).nth(0)).toContainText('Imported “Springfield, “Old Town” & Harbour”.');
+  await expect(results(page).nth(0)).toContainText('Kept the answer to a question this questionnaire does not know: city-retired-question.');
+  await expect(results(page).nth(1)).toContainText('questionnaire version 0.9.0');
+  await expect(results(page).nth(2)).toContainText('The file is not valid JSON');
+  await expect(page.locator('.library li.card')).toHaveCount(2);
+
+  // The version-1 file of the same assessment: never overwritten silently.
+  const stored = await snapshot(page);
+  await drop(page, [{ name: 'v1.json', text: await fixture('format-v1.json') }]);
+  // The new batch's report replaces the last one once the file is read.
+  await expect(results(page)).toHaveCount(1);
+  await expect(results(page)).toContainText('this browser already has the same assessment (the same id)');
+  expect(await snapshot(page)).toEqual(stored);
+  await expectAccessible(page, 'home with an import conflict');
+  await results(page).getByRole('button', { name: 'Keep both' }).click();
+  await expect(results(page)).toContainText('Imported as “Springfield, “Old Town” & Harbour (imported)”');
+  await expect(page.locator('.library li.card')).toHaveCount(3);
+
+  // And once more, replacing: the one that was there goes to the bin.
+  await drop(page, [{ name: 'v1.json', text: await fixture('format-v1.json') }]);
+  await expect(results(page).getByRole('button', { name: 'Replace' })).toBeVisible();
+  await results(page).getByRole('button', { name: 'Replace' }).click();
+  await expect(results(page)).toContainText('replacing the one that was here; that one is in the bin');
+  await expect(page.locator('.library li.card')).toHaveCount(3);
+  await expect(page.locator('.bin li')).toHaveCount(1);
+});
+
+test('library: sort, filter, rename, duplicate, the bin and restore', async ({ page }) => {
+  await startAssessment(page, { perspective: 'city', mode: 'full', name: 'Bravo' });
+  await startAssessment(page, { perspective: 'cso', mode: 'quick', name: 'alpha' });
+  await answer(questions(page).nth(0), 2);
+  await startAssessment(page, { perspective: 'city', mode: 'quick', name: 'Charlie' });
+  await openApp(page, '#/');
+  const names = () => page.locator('.library li.card h3').allTextContents();
+  expect(await names()).toEqual(['Charlie', 'alpha', 'Bravo']);
+  await page.getByLabel('Sort by').selectOption('name');
+  expect(await names()).toEqual(['alpha', 'Bravo', 'Charlie']);
+  await page.getByLabel('Sort by').selectOption('progress');
+  expect((await names())[0]).toBe('alpha');
+  await page.getByLabel('Perspective').selectOption('city');
+  expect(await names()).toEqual(['Bravo', 'Charlie']);
+  await page.getByLabel('Version', { exact: true }).selectOption('quick');
+  expect(await names()).toEqual(['Charlie']);
+  await expect(page.getByText('Showing 1 of 3 saved assessments.')).toBeVisible();
+  await page.getByLabel('Perspective').selectOption('');
+  await page.getByLabel('Version', { exact: true }).selectOption('');
+  await page.getByLabel('Find by name or respondent').fill('RAV');
+  expect(await names()).toEqual(['Bravo']);
+  await page.getByLabel('Find by name or respondent').fill('');
+  await expectAccessible(page, 'library with controls');
+
+  // Rename, in place and by keyboard.
+  await card(page, 'Bravo').getByRole('button', { name: 'Rename Bravo' }).click();
+  const field = page.getByLabel('New name for “Bravo”');
+  await expect(field).toBeFocused();
+  await field.fill('Bravo Town');
+  await field.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Renamed to “Bravo Town”.' })).toBeVisible();
+  await expect(card(page, 'Bravo Town')).toBeVisible();
+
+  // Duplicate keeps the answers.
+  await card(page, 'alpha').getByRole('button', { name: 'Duplicate alpha' }).click();
+  await expect(card(page, 'alpha (copy)')).toContainText(/1 of \d+ answered/);
+
+  // Delete goes to the bin; restore brings it back unchanged.
+  const before = await snapshot(page);
+  await card(page, 'alpha').getByRole('button', { name: 'Delete alpha' }).click();
+  await expect(card(page, 'alpha').getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await card(page, 'alpha').getByRole('button', { name: 'Yes, delete' }).click();
+  await expect(card(page, 'alpha')).toHaveCount(0);
+  await expect(page.locator('.bin li')).toContainText('alpha');
+  await expectAccessible(page, 'library with the bin');
+  await page.getByRole('button', { name: 'Restore alpha' }).click();
+  await expect(card(page, 'alpha')).toBeVisible();
+  await expect(page.getByText('The bin is empty.')).toBeVisible();
+  expect(await snapshot(page)).toEqual(before);
+});
+
+test('CSV of one assessment and of the library: BOM, RFC 4180, one row per question', async ({ page }) => {
+  await answeredAssessment(page, 'Zürich, “Altstadt”');
+  await openApp(page, '#/');
+  const one = await download(page, () => page.getByRole('button', { name: 'Export CSV of Zürich, “Altstadt”' }).click());
+  expect(one.name).toMatch(/\.csv$/);
+  expect([...one.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const text = one.bytes.toString('utf8').slice(1);
+  expect(text.startsWith('Step,Question id,Question,Level,Level descriptor,Not applicable or don\'t know,Note\r\n')).toBe(true);
+  expect(text).toContain(',"Ünïcode, ""quotes"", 日本語"\r\n');
+  expect(text).toContain(',Not applicable,');
+  const all = await download(page, () => page.getByRole('button', { name: 'Export all assessments as one CSV' }).click());
+  const library = all.bytes.toString('utf8');
+  expect(library.startsWith('\ufeffAssessment id,Assessment,Perspective,Version,Step,')).toBe(true);
+  expect(library).toContain(',"Zürich, “Altstadt”",City / local government,Full assessment,');
+});
+
+test('storage use is shown and "Delete all my data" names what goes and keeps other sites\' data', async ({ page }) => {
+  await startAssessment(page, { perspective: 'city', mode: 'full', name: 'One' });
+  await startAssessment(page, { perspective: 'city', mode: 'full', name: 'Two' });
+  await startAssessment(page, { perspective: 'city', mode: 'full', name: 'Three' });
+  await page.evaluate(() => {
+    localStorage.setItem('roadmap-readiness/assessment/broken', '{oops');
+    localStorage.setItem('another-app', 'not ours');
+  });
+  await openApp(page, '#/');
+  await card(page, 'Three').getByRole('button', { name: 'Delete Three' }).click();
+  await page.getByRole('button', { name: 'Yes, delete' }).click();
+  await expect(page.getByText(/This tool uses [\d.]+ KB of this browser's local storage/)).toBeVisible();
+  await page.getByRole('button', { name: 'Delete all my data' }).click();
+  await expect(page.getByRole('group', { name: /Delete all your data/ })).toContainText(
+    'Delete all your data from this browser: 2 assessments, 1 in the bin, 1 unreadable entry?');
+  await expect(page.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await expectAccessible(page, 'delete all confirmation');
+  await page.getByRole('button', { name: 'Yes, delete all my data' }).click();
+  await expect(page.getByText('No saved assessments in this browser yet.')).toBeVisible();
+  expect(await snapshot(page)).toEqual({ 'another-app': 'not ours' });
+});
+
+test('two tabs on one assessment: changes show up, and a clash asks', async ({ page, context }) => {
+  const id = await startAssessment(page, { perspective: 'city', mode: 'full', name: 'Two Tabs' });
+  const other = await context.newPage();
+  // Lets the test hold back storage events from this tab, as a sleeping tab might miss
+  // them: a listener registered before the app's, so it runs first.
+  await other.addInitScript(() => {
+    window.__holdStorageEvents = false;
+    window.addEventListener('storage', (e) => { if (window.__holdStorageEvents) e.stopImmediatePropagation(); });
+  });
+  const problems = [];
+  other.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  other.on('pageerror', (e) => problems.push(e.message));
+  await other.goto(`./#/a/${id}/step/1`);
+  await expect(other.locator('main h1')).toHaveText(/^Step 1:/);
+
+  // A change in the first tab shows up in the second.
+  await answer(questions(page).nth(0), 2);
+  await expect(questions(other).nth(0).getByRole('radio', { name: 'Level 2' })).toBeChecked();
+  await expect(other.getByText('Updated with a change saved in another tab.')).toBeVisible();
+
+  // The home page of a third tab follows too.
+  const home = await context.newPage();
+  await home.goto('./#/');
+  await expect(home.locator('.library li.card')).toContainText('1 of');
+  await answer(questions(page).nth(1), 4);
+  await expect(home.locator('.library li.card')).toContainText('2 of');
+  await home.close();
+
+  // The second tab misses the news (as a sleeping tab might) and then changes the
+  // same assessment: it must not overwrite the first tab's write.
+  await other.evaluate(() => { window.__holdStorageEvents = true; });
+  await answer(questions(page).nth(2), 1);
+  await expect(page.getByRole('status').first()).toHaveText('Saved in this browser.');
+  await answer(questions(other).nth(3), 3);
+  const notice = other.getByRole('alert').filter({ hasText: 'Changed in another tab' });
+  await expect(notice).toBeVisible();
+  await expect(other.getByRole('heading', { name: 'Changed in another tab' })).toBeFocused();
+  await expectAccessible(other, 'two-tab conflict');
+  const stored = () => page.evaluate((k) => JSON.parse(localStorage.getItem(k)).assessment, `roadmap-readiness/assessment/${id}`);
+  // Answers are stored by question id; their levels, sorted, tell the versions apart.
+  const levels = (a) => a.answers.map((x) => x.level).sort();
+  expect(levels(await stored())).toEqual([1, 2, 4]);
+
+  // Keep mine: the second tab's version is saved; the first tab's is in the bin.
+  await notice.getByRole('button', { name: 'Keep mine' }).click();
+  await expect(notice).toHaveCount(0);
+  const mine = await stored();
+  expect(levels(mine)).toEqual([2, 3, 4]);
+  const bin = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('roadmap-readiness/bin/')));
+  expect(bin).toHaveLength(1);
+
+  // The first tab had nothing unsaved, so it simply follows.
+  await expect(questions(page).nth(3).getByRole('radio', { name: 'Level 3' })).toBeChecked();
+
+  // Load theirs: the first tab changes again; the second, still missing the news,
+  // changes too, and chooses the first tab's version.
+  await answer(questions(page).nth(3), 0);
+  await expect(page.getByRole('status').first()).toHaveText('Saved in this browser.');
+  await answer(questions(other).nth(4), 1);
+  await expect(notice).toBeVisible();
+  await notice.getByRole('button', { name: 'Load theirs' }).click();
+  await expect(notice).toHaveCount(0);
+  await expect(questions(other).nth(3).getByRole('radio', { name: 'Level 0' })).toBeChecked();
+  await expect(questions(other).nth(4).getByRole('radio', { name: 'Level 1' })).not.toBeChecked();
+  expect(levels(await stored())).toEqual([0, 2, 4]);
+  expect(problems).toEqual([]);
+});

@@ -1,0 +1,294 @@
+//! Import: every refusal a user can meet, word for word, from frozen files under
+//! `tests/fixtures/import/`; the batch planning; and a property test that arbitrary
+//! bytes and mutated valid files give a result or a clear error, never a panic.
+
+// Native only: proptest and jsonschema are native dev-dependencies.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use roadmap_readiness::components::data_panel::describe_counts;
+use roadmap_readiness::components::import_panel::{
+    describe_import_error, describe_notices, describe_write_error,
+};
+use roadmap_readiness::core::format::{self, MAX_FILE_BYTES};
+use roadmap_readiness::core::import::{self, Existing, ImportError, Outcome};
+use roadmap_readiness::core::library::Counts;
+use roadmap_readiness::i18n::describe_storage_error;
+use roadmap_readiness::storage::StorageError;
+use std::collections::BTreeMap;
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(format!("tests/fixtures/import/{name}")).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn valid() -> Vec<u8> {
+    std::fs::read("tests/fixtures/format-v2.json").unwrap()
+}
+
+fn refusal(bytes: &[u8]) -> String {
+    match import::check(bytes) {
+        Err(error) => describe_import_error(&error),
+        Ok(checked) => panic!("imported: {}", checked.assessment.name),
+    }
+}
+
+#[test]
+fn every_refusal_names_what_to_fix() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "syntax-error.json",
+            "The file is not valid JSON: line 5, column 3 (expected `,` or `}` at line 5 column 3).",
+        ),
+        (
+            "not-an-assessment.json",
+            "This file is not a Roadmap Readiness assessment.",
+        ),
+        (
+            "newer-version.json",
+            "This file was made by a newer version of Roadmap Readiness (format version 3); this version reads up to version 2. Open it in the newer version, or update this one.",
+        ),
+        (
+            "level-out-of-range.json",
+            "The field assessment.answers[3].level is wrong: expected 0 to 4, found 7.",
+        ),
+        (
+            "missing-field.json",
+            "The field assessment.perspective is wrong: required but missing.",
+        ),
+        (
+            "wrong-type.json",
+            "The field assessment.answers[1].response is wrong: unknown variant `maybe`, expected one of `level`, `not_applicable`, `dont_know`, `none`.",
+        ),
+        (
+            "note-too-long.json",
+            "The field assessment.answers[2].note is wrong: 10001 characters, at most 10000 allowed.",
+        ),
+        (
+            "duplicate-answer.json",
+            "The field assessment.answers[1].question is wrong: \"city-1-district-reach\" is answered twice.",
+        ),
+        (
+            "unknown-instrument.json",
+            "The file's questionnaire “rr-school” is not one this version of Roadmap Readiness knows (rr-city, rr-cso). Open it in the version that made it.",
+        ),
+        (
+            "instrument-mismatch.json",
+            "The file's questionnaire “rr-cso” does not belong to its perspective (City / local government). Fix assessment.instrument.id or assessment.perspective.",
+        ),
+        (
+            "latin-1.json",
+            "The file is not UTF-8 text (the first bad byte is at position 215). Export it again from Roadmap Readiness, or save it as UTF-8.",
+        ),
+    ];
+    for (name, message) in cases {
+        assert_eq!(refusal(&fixture(name)), *message, "{name}");
+    }
+}
+
+#[test]
+fn files_over_five_megabytes_are_refused_unread() {
+    let mut big = valid();
+    big.resize(MAX_FILE_BYTES + 1, b' ');
+    assert_eq!(
+        refusal(&big),
+        "The file is 5.0 MB; files up to 5.0 MB can be read."
+    );
+    // Exactly at the limit is read (and here valid: trailing spaces are JSON whitespace).
+    big.truncate(MAX_FILE_BYTES);
+    assert!(import::check(&big).is_ok());
+}
+
+#[test]
+fn unknown_questions_and_other_instrument_versions_are_kept_and_reported() {
+    let checked = import::check(&fixture("other-instrument-version.json")).unwrap();
+    assert!(checked
+        .assessment
+        .answers
+        .contains_key("city-retired-question"));
+    assert_eq!(
+        describe_notices(&checked),
+        [
+            "The answers were given to questionnaire version 0.9.0; this app has version 1.0.0. They are kept as they were.",
+            "Kept the answer to a question this questionnaire does not know: city-retired-question. It stays in the assessment and in its exports.",
+        ]
+    );
+    let mut two = checked.assessment.clone();
+    two.set_note("city-gone-too", "kept", "t");
+    let two = import::check(format::to_json(&two, "now").as_bytes()).unwrap();
+    assert_eq!(
+        describe_notices(&two)[1],
+        "Kept 2 answers to questions this questionnaire does not know: city-gone-too, city-retired-question. They stay in the assessment and in its exports."
+    );
+    // Kept through an export and a second import.
+    let again = format::to_json(&checked.assessment, "now");
+    assert_eq!(
+        import::check(again.as_bytes()).unwrap().unknown_questions,
+        ["city-retired-question"]
+    );
+}
+
+#[test]
+fn storage_failures_during_import_say_nothing_changed() {
+    assert_eq!(
+        describe_write_error(&StorageError::QuotaExceeded),
+        "This browser's storage is full, so the file was not imported; nothing was changed. Empty the bin, or export and delete assessments you no longer need, then try again."
+    );
+    assert_eq!(
+        describe_write_error(&StorageError::Unavailable),
+        format!(
+            "The file was not imported; nothing was changed. {}",
+            describe_storage_error(&StorageError::Unavailable)
+        )
+    );
+    assert_eq!(
+        describe_storage_error(&StorageError::QuotaExceeded),
+        "This browser's storage is full, so the last change could not be saved."
+    );
+}
+
+#[test]
+fn delete_all_names_what_goes() {
+    assert_eq!(
+        describe_counts(&Counts {
+            assessments: 3,
+            unreadable: 1,
+            in_bin: 1,
+            other: 0
+        }),
+        "3 assessments, 1 in the bin, 1 unreadable entry"
+    );
+    assert_eq!(
+        describe_counts(&Counts {
+            assessments: 1,
+            unreadable: 2,
+            in_bin: 0,
+            other: 1
+        }),
+        "1 assessment, 2 unreadable entries, 1 other setting"
+    );
+}
+
+#[test]
+fn a_batch_reports_per_file_and_never_overwrites_silently() {
+    let v1 = std::fs::read("tests/fixtures/format-v1.json").unwrap();
+    let mut existing = BTreeMap::new();
+    let outcomes = import::plan(
+        &existing,
+        [valid(), fixture("syntax-error.json"), v1.clone()],
+    );
+    assert!(matches!(&outcomes[0], Outcome::New(_)));
+    assert!(matches!(
+        &outcomes[1],
+        Outcome::Refused(ImportError::Format(_))
+    ));
+    // The v1 fixture is the same assessment (same id) as the v2 one: the user chooses.
+    assert!(matches!(
+        &outcomes[2],
+        Outcome::Conflict { existing: None, .. }
+    ));
+    existing.insert(
+        "5f1c0a9e2b7d4c3a8e6f1b2c3d4e5f60".to_owned(),
+        Existing {
+            name: Some("Here".into()),
+            revision: 40,
+            updated_at: "t".into(),
+        },
+    );
+    match &import::plan(&existing, [v1])[0] {
+        Outcome::Conflict {
+            checked,
+            existing: Some(here),
+        } => {
+            assert_eq!(
+                import::replacing(checked.assessment.clone(), here.revision).revision,
+                41
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+fn mutate(mut bytes: Vec<u8>, edits: &[(usize, u8, u8)]) -> Vec<u8> {
+    for &(at, byte, kind) in edits {
+        if bytes.is_empty() {
+            bytes.push(byte);
+            continue;
+        }
+        let at = at % bytes.len();
+        match kind % 3 {
+            0 => bytes[at] = byte,
+            1 => {
+                bytes.remove(at);
+            }
+            _ => bytes.insert(at, byte),
+        }
+    }
+    bytes
+}
+
+/// Anything a user might drop on the page.
+fn check_never_panics(bytes: &[u8]) {
+    match import::check(bytes) {
+        Ok(checked) => {
+            // What reads, round-trips.
+            let text = format::to_json(&checked.assessment, "now");
+            assert_eq!(format::parse(&text).unwrap(), checked.assessment);
+        }
+        Err(error) => assert!(!describe_import_error(&error).is_empty()),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+        check_never_panics(&bytes);
+    }
+
+    #[test]
+    fn mutated_valid_files_never_panic(
+        edits in proptest::collection::vec((any::<usize>(), any::<u8>(), any::<u8>()), 1..8)
+    ) {
+        check_never_panics(&mutate(valid(), &edits));
+    }
+
+    #[test]
+    fn mutated_json_values_never_panic(
+        path in proptest::collection::vec(0usize..12, 1..5),
+        value in prop_oneof![
+            Just(serde_json::Value::Null),
+            any::<bool>().prop_map(serde_json::Value::from),
+            any::<i64>().prop_map(serde_json::Value::from),
+            any::<f64>().prop_map(|f| serde_json::json!(f)),
+            ".{0,40}".prop_map(serde_json::Value::from),
+            Just(serde_json::json!([])),
+            Just(serde_json::json!({})),
+        ]
+    ) {
+        // Replace one value somewhere in the tree, found by walking child indices.
+        let mut doc: serde_json::Value = serde_json::from_slice(&valid()).unwrap();
+        let mut pointer = String::new();
+        let mut node = &doc;
+        for step in path {
+            let next = match node {
+                serde_json::Value::Object(map) if !map.is_empty() => {
+                    let (key, child) = map.iter().nth(step % map.len()).unwrap();
+                    pointer.push_str(&format!("/{}", key.replace('~', "~0").replace('/', "~1")));
+                    Some(child)
+                }
+                serde_json::Value::Array(items) if !items.is_empty() => {
+                    pointer.push_str(&format!("/{}", step % items.len()));
+                    items.get(step % items.len())
+                }
+                _ => None,
+            };
+            match next {
+                Some(n) => node = n,
+                None => break,
+            }
+        }
+        *doc.pointer_mut(&pointer).unwrap() = value;
+        check_never_panics(doc.to_string().as_bytes());
+    }
+}
