@@ -59,6 +59,13 @@ pub fn focus_main_heading() {
     let _ = window.request_animation_frame(focus.unchecked_ref());
 }
 
+/// Opens the browser's print dialog (which also saves as PDF).
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
+
 pub fn scroll_to_top() {
     if let Some(window) = web_sys::window() {
         window.scroll_to_with_x_and_y(0.0, 0.0);

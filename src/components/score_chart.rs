@@ -1,62 +1,77 @@
-//! Step scores as horizontal SVG bars. Each bar carries its number as text, and bands
-//! differ by pattern as well as colour; the table beside it holds the same data.
+//! Step scores as horizontal bars, in HTML so that they reflow at phone width. Each bar
+//! carries its score, band name, completeness and, where the score rests on too few
+//! answers, a warning; bands differ by pattern as well as colour. The score table holds
+//! the same data for screen readers, so the bars are hidden from them.
 
+use crate::components::radar::marker_swatch;
+use crate::components::score_table::{band_name, format_percent, format_score};
 use crate::core::content;
-use crate::i18n::t;
+use crate::core::scoring::{Band, StepScore};
+use crate::i18n::{t, tf};
 use crate::state::Editor;
 use leptos::prelude::*;
-
-const ROW: f64 = 28.0;
-const LABEL_WIDTH: f64 = 190.0;
-const BAR_WIDTH: f64 = 300.0;
 
 #[component]
 pub fn ScoreChart() -> impl IntoView {
     let editor = expect_context::<Editor>();
-    let steps = &content::roadmap().steps;
-    let height = ROW * steps.len() as f64 + 24.0;
-    let width = LABEL_WIDTH + BAR_WIDTH + 50.0;
+    let rows = move || {
+        editor.profile.with(|p| {
+            content::roadmap()
+                .steps
+                .iter()
+                .map(|step| {
+                    let s = p.step(step.number);
+                    let score = s.and_then(|s| s.score);
+                    let band = s.and_then(StepScore::band);
+                    view! {
+                        <li class="bar-row" data-step=step.number>
+                            <span class="bar-label">{format!("{}. {}", step.number, step.short)}</span>
+                            <span class="bar-track">
+                                <span class=format!("bar-fill band-{}", band.map_or("none", Band::key))
+                                    style=format!("width: {}%", score.unwrap_or(0.0))></span>
+                            </span>
+                            <span class="bar-facts">
+                                <strong class="bar-score">{format_score(score)}</strong>
+                                " "
+                                <span class="bar-band">{band.map(|b| band_name(Some(b))).unwrap_or_default()}</span>
+                                <span class="bar-completeness">
+                                    {tf("results.bar_facts", &[("completeness", &format_percent(s.and_then(|s| s.completeness)))])}
+                                </span>
+                                {s.is_some_and(StepScore::low_confidence).then(|| view! {
+                                    <span class="flag">{t("results.low_confidence")}</span>
+                                })}
+                            </span>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
     view! {
-        <figure class="chart">
-            <svg role="img" aria-labelledby="chart-title chart-desc"
-                viewBox=format!("0 0 {width} {height}") preserveAspectRatio="xMinYMin meet">
-                <title id="chart-title">{t("results.chart_title")}</title>
-                <desc id="chart-desc">{t("results.chart_desc")}</desc>
-                <defs>
-                    <pattern id="band-developing" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-                        <rect width="6" height="6" class="band-developing-fill" />
-                        <line x1="0" y1="0" x2="0" y2="6" class="pattern-line" />
-                    </pattern>
-                    <pattern id="band-established" width="6" height="6" patternUnits="userSpaceOnUse">
-                        <rect width="6" height="6" class="band-established-fill" />
-                        <circle cx="3" cy="3" r="1.2" class="pattern-dot" />
-                    </pattern>
-                </defs>
-                {[0.0, 25.0, 50.0, 75.0, 100.0].into_iter().map(|tick| {
-                    let x = LABEL_WIDTH + BAR_WIDTH * tick / 100.0;
-                    view! {
-                        <line class="grid" x1=x x2=x y1="0" y2=height - 18.0 />
-                        <text class="tick" x=x y=height - 4.0 text-anchor="middle">{tick as i64}</text>
-                    }
-                }).collect_view()}
-                {steps.iter().enumerate().map(|(index, step)| {
-                    let number = step.number;
-                    let y = ROW * index as f64;
-                    let score = move || editor.profile.with(|p| p.step(number).and_then(|s| s.score));
-                    view! {
-                        <g class="bar-row">
-                            <text class="bar-label" x="0" y=y + 18.0>{format!("{number}. {}", step.short)}</text>
-                            <rect class=move || format!("bar {}", score().map_or("none", |s| crate::core::scoring::Band::of(s).key()))
-                                x=LABEL_WIDTH y=y + 5.0 height=ROW - 10.0
-                                width=move || BAR_WIDTH * score().unwrap_or(0.0) / 100.0 />
-                            <text class="bar-value" x=move || LABEL_WIDTH + BAR_WIDTH * score().unwrap_or(0.0) / 100.0 + 6.0 y=y + 18.0>
-                                {move || score().map_or_else(|| t("results.no_value"), |s| format!("{}", s.round() as i64))}
-                            </text>
-                        </g>
-                    }
-                }).collect_view()}
-            </svg>
-            <figcaption>{t("results.chart_caption")}</figcaption>
+        <figure class="bars">
+            <ol aria-hidden="true">{rows}</ol>
+            <figcaption>{t("results.bars_caption")}</figcaption>
         </figure>
+    }
+}
+
+/// The four bands: pattern, radar marker, name and the scores each covers.
+#[component]
+pub fn BandLegend() -> impl IntoView {
+    view! {
+        <ul class="band-legend" aria-label=t("results.legend_label")>
+            {Band::ALL.into_iter().map(|band| {
+                let (from, to) = band.shown_range();
+                view! {
+                    <li>
+                        <span class=format!("swatch band-{}", band.key()) aria-hidden="true"></span>
+                        {marker_swatch(band)}
+                        <strong>{band_name(Some(band))}</strong>
+                        " "
+                        <span class="band-range">{tf("results.band_range", &[("from", &from), ("to", &to)])}</span>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
     }
 }

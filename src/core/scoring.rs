@@ -12,9 +12,17 @@
 //! - A step score rests on too little when its completeness is below
 //!   `CONFIDENCE_THRESHOLD` (60 %): with fewer than three in five of its questions
 //!   answered with a level, one more answer can move the score by a whole band.
+//! - Scores and percentages are shown rounded down to whole numbers (`shown_score`,
+//!   `shown_percent`), so a shown score always lies in the band it is labelled with and
+//!   a flagged completeness never shows as 60 %.
 
-use super::assessment::{Assessment, Response};
-use super::instrument::{Instrument, MAX_LEVEL, STEP_COUNT};
+use super::assessment::{Assessment, InstrumentRef, NewAssessment, Response};
+use super::instrument::{Instrument, Level, Mode, MAX_LEVEL, STEP_COUNT};
+
+/// Allowance for floating-point noise: a computed score this close below a whole number
+/// stands for that whole number (true scores are fractions with small denominators, far
+/// further apart than this).
+const NOISE: f64 = 1e-9;
 
 /// How one question entered its step score.
 #[derive(Clone, Debug, PartialEq)]
@@ -41,6 +49,19 @@ pub struct StepScore {
     pub questions: Vec<QuestionScore>,
 }
 
+impl QuestionScore {
+    /// `weight × level ÷ 4`: the points a question answered with a level earns, out of
+    /// its weight; `None` when it has no level.
+    pub fn points(&self) -> Option<f64> {
+        match self.response {
+            Some(Response::Level(level)) => {
+                Some(f64::from(self.weight) * f64::from(level.value()) / f64::from(MAX_LEVEL))
+            }
+            _ => None,
+        }
+    }
+}
+
 /// Below this completeness a score is flagged as resting on too few answers.
 pub const CONFIDENCE_THRESHOLD: f64 = 0.6;
 
@@ -57,6 +78,24 @@ impl StepScore {
 
     pub fn band(&self) -> Option<Band> {
         self.score.map(Band::of)
+    }
+
+    /// The points earned: the numerator of the score, `Σ(weight × level ÷ 4)`.
+    pub fn points(&self) -> f64 {
+        self.questions
+            .iter()
+            .filter_map(QuestionScore::points)
+            .sum()
+    }
+
+    /// The points available: the denominator of the score, the weights of the questions
+    /// answered with a level.
+    pub fn scored_weight(&self) -> u32 {
+        self.questions
+            .iter()
+            .filter(|q| q.points().is_some())
+            .map(|q| u32::from(q.weight))
+            .sum()
     }
 }
 
@@ -146,8 +185,18 @@ impl Band {
         Band::ALL
             .into_iter()
             .rev()
-            .find(|band| score >= band.threshold())
+            .find(|band| score + NOISE >= band.threshold())
             .unwrap_or(Band::Foundational)
+    }
+
+    /// The whole-number scores shown with this band, both ends inclusive: 0–24, 25–49,
+    /// 50–74, 75–100.
+    pub fn shown_range(self) -> (u8, u8) {
+        let next = Band::ALL
+            .into_iter()
+            .find(|band| band.threshold() > self.threshold());
+        let low = self.threshold() as u8;
+        (low, next.map_or(100, |n| n.threshold() as u8 - 1))
     }
 
     pub fn key(self) -> &'static str {
@@ -158,6 +207,98 @@ impl Band {
             Band::Leading => "leading",
         }
     }
+}
+
+/// A 0–100 score as shown: rounded down to a whole number, so that the number shown
+/// always lies in its band (74.6 shows as 74, Established, never as 75).
+pub fn shown_score(score: f64) -> u8 {
+    (score + NOISE).floor().clamp(0.0, 100.0) as u8
+}
+
+/// A 0–1 fraction as a whole percentage, rounded down: 100 % only when complete, and a
+/// completeness below the confidence threshold never shows as the threshold itself.
+pub fn shown_percent(fraction: f64) -> u8 {
+    (fraction * 100.0 + NOISE).floor().clamp(0.0, 100.0) as u8
+}
+
+/// How far one more answer could move a step score: the lowest and highest score the
+/// step would have if one of its questions now unanswered or answered "Don't know" were
+/// answered at level 0 or at level 4. `None` when every question has a level or is not
+/// applicable.
+pub fn one_more_answer_range(
+    instrument: &Instrument,
+    assessment: &Assessment,
+    step: u8,
+) -> Option<(f64, f64)> {
+    let open: Vec<&str> = instrument
+        .questions_in_step(step, assessment.mode)
+        .filter(|q| matches!(assessment.response(&q.id), None | Some(Response::DontKnow)))
+        .map(|q| q.id.as_str())
+        .collect();
+    let mut range: Option<(f64, f64)> = None;
+    let mut trial = assessment.clone();
+    for id in open {
+        let before = trial.response(id);
+        for level in [Level::ALL[0], Level::ALL[usize::from(MAX_LEVEL)]] {
+            trial.set_response(id, Some(Response::Level(level)), "");
+            if let Some(score) = step_score(instrument, &trial, step).score {
+                range = Some(range.map_or((score, score), |(low, high)| {
+                    (low.min(score), high.max(score))
+                }));
+            }
+        }
+        trial.set_response(id, before, "");
+    }
+    range
+}
+
+/// The step the worked example on "How scores work" is drawn from.
+pub const EXAMPLE_STEP: u8 = 1;
+
+/// The worked example's answers, against a real instrument. In `EXAMPLE_STEP` the
+/// questions get, in order: level 3, Don't know, level 1, Not applicable, and no answer
+/// (any further question level 2), which shows every kind of response and a flagged
+/// score. The next step has every question at level 1 and the one after at level 4,
+/// so that the overall index is the mean of three step scores.
+pub fn worked_example(instrument: &Instrument) -> Assessment {
+    let mut example = Assessment::create(
+        "example".into(),
+        NewAssessment {
+            perspective: instrument.perspective,
+            mode: Mode::Full,
+            name: String::new(),
+            respondent: String::new(),
+        },
+        InstrumentRef {
+            id: instrument.id.clone(),
+            version: instrument.version.clone(),
+        },
+        "",
+    );
+    let level = |value: u8| Level::new(value).map(Response::Level);
+    let pattern = [
+        level(3),
+        Some(Response::DontKnow),
+        level(1),
+        Some(Response::NotApplicable),
+        None,
+    ];
+    let ids = |step: u8| -> Vec<String> {
+        instrument
+            .questions_in_step(step, Mode::Full)
+            .map(|q| q.id.clone())
+            .collect()
+    };
+    for (index, id) in ids(EXAMPLE_STEP).iter().enumerate() {
+        let response = pattern.get(index).copied().unwrap_or(level(2));
+        example.set_response(id, response, "");
+    }
+    for (step, value) in [(EXAMPLE_STEP + 1, 1), (EXAMPLE_STEP + 2, MAX_LEVEL)] {
+        for id in ids(step) {
+            example.set_response(&id, level(value), "");
+        }
+    }
+    example
 }
 
 pub fn step_score(instrument: &Instrument, assessment: &Assessment, step: u8) -> StepScore {
@@ -336,6 +477,8 @@ mod tests {
         assert_eq!(s.score, Some(25.0));
         let contributions: Vec<_> = s.questions.iter().map(|q| q.contribution).collect();
         assert_eq!(contributions, vec![Some(25.0), Some(0.0)]);
+        assert_eq!((s.points(), s.scored_weight()), (1.0, 4));
+        assert_eq!(s.questions[0].points(), Some(1.0));
     }
 
     #[test]
@@ -432,5 +575,61 @@ mod tests {
         assert_eq!(Band::of(50.0), Band::Established);
         assert_eq!(Band::of(75.0), Band::Leading);
         assert_eq!(Band::of(100.0), Band::Leading);
+    }
+
+    #[test]
+    fn shown_numbers_round_down_and_stay_in_their_band() {
+        assert_eq!(shown_score(74.6), 74);
+        assert_eq!(shown_score(75.0), 75);
+        assert_eq!(shown_score(100.0), 100);
+        // Float noise just below a whole number counts as that number, for the band too.
+        assert_eq!(shown_score(75.0 - 1e-12), 75);
+        assert_eq!(Band::of(75.0 - 1e-12), Band::Leading);
+        assert_eq!(shown_percent(0.29), 29);
+        assert_eq!(shown_percent(25.0 / 42.0), 59);
+        assert_eq!(shown_percent(0.999), 99);
+        assert_eq!(shown_percent(1.0), 100);
+    }
+
+    #[test]
+    fn shown_ranges_of_the_bands_tile_zero_to_hundred() {
+        let ranges: Vec<_> = Band::ALL.iter().map(|b| b.shown_range()).collect();
+        assert_eq!(ranges, [(0, 24), (25, 49), (50, 74), (75, 100)]);
+    }
+
+    #[test]
+    fn one_more_answer_range_spans_level_zero_to_four_of_an_open_question() {
+        let i = instrument();
+        let mut a = assessment(Mode::Full);
+        a.set_response("a", level(2), "t"); // weight 1; "b" (weight 3) is open
+        let (low, high) = one_more_answer_range(&i, &a, 1).unwrap();
+        assert_eq!((low, high), (12.5, 87.5));
+        // The trial answers leave the assessment as it was.
+        assert_eq!(a.response("b"), None);
+        a.set_response("b", Some(Response::NotApplicable), "t");
+        assert_eq!(one_more_answer_range(&i, &a, 1), None);
+    }
+
+    #[test]
+    fn the_worked_example_shows_every_kind_of_answer_on_the_real_instrument() {
+        use crate::core::content;
+        for perspective in Perspective::ALL {
+            let instrument = content::instrument(perspective);
+            let example = worked_example(instrument);
+            let s = step_score(instrument, &example, EXAMPLE_STEP);
+            let kinds: Vec<_> = s.questions.iter().map(|q| q.response).collect();
+            assert!(kinds.contains(&Some(Response::NotApplicable)));
+            assert!(kinds.contains(&Some(Response::DontKnow)));
+            assert!(kinds.contains(&None));
+            assert!(s.scored >= 2);
+            assert!(
+                s.low_confidence(),
+                "{perspective:?}: the example shows the flag"
+            );
+            let p = profile(instrument, &example);
+            assert_eq!(p.steps.iter().filter(|s| s.score.is_some()).count(), 3);
+            assert_eq!(p.step(EXAMPLE_STEP + 1).unwrap().score, Some(25.0));
+            assert_eq!(p.step(EXAMPLE_STEP + 2).unwrap().score, Some(100.0));
+        }
     }
 }

@@ -1,8 +1,286 @@
-//! Placeholder, being built.
-use crate::i18n::t;
+//! The printable report: a cover (name, perspective, dates, who filled it in, the overall
+//! index), the radar with strengths and gaps, the step table, the action plan and every
+//! note with its question. `style/print.css` lays it out on A4 or Letter; the browser's
+//! print dialog saves it as PDF.
+
+use crate::components::data_table::{data_table, Cell, Row};
+use crate::components::radar::Radar;
+use crate::components::score_chart::BandLegend;
+use crate::components::score_table::{band_name, format_percent, format_score, ScoreTable};
+use crate::components::step_breakdown::answer_in_words;
+use crate::core::content;
+use crate::core::plan::{self, Tracking};
+use crate::core::route::Route;
+use crate::core::scoring::CONFIDENCE_THRESHOLD;
+use crate::i18n::{t, tf};
+use crate::pages::page_title;
+use crate::pages::results::StrengthsAndGaps;
+use crate::platform;
+use crate::state::Editor;
 use leptos::prelude::*;
+
+/// One row of the plan table.
+struct PlanRow {
+    step: Option<u8>,
+    text: String,
+    own: bool,
+    resources: Vec<String>,
+    tracking: Tracking,
+}
+
+/// One note, with its question and the answer it came with.
+struct NoteEntry {
+    question: String,
+    answer: String,
+    note: String,
+}
+
+/// "2026-11-28" from an ISO timestamp.
+fn date_of(timestamp: &str) -> String {
+    timestamp.get(..10).unwrap_or(timestamp).to_owned()
+}
+
+fn step_label(step: Option<u8>) -> String {
+    match step.and_then(|n| content::roadmap().step(n)) {
+        Some(s) => format!("{}. {}", s.number, s.short),
+        None => t("report.whole_roadmap"),
+    }
+}
+
+fn or_dash(text: &str) -> String {
+    if text.trim().is_empty() {
+        t("report.none")
+    } else {
+        text.to_owned()
+    }
+}
 
 #[component]
 pub fn ReportPage() -> impl IntoView {
-    view! { <h1 tabindex="-1">{t("report.title")}</h1> }
+    let editor = expect_context::<Editor>();
+    let assessment = editor.assessment.get_untracked();
+    let instrument = editor.instrument;
+    platform::set_title(&format!(
+        "{} – {}",
+        assessment.name,
+        page_title("report.title")
+    ));
+    let today = date_of(&platform::now_iso());
+
+    let mut rows: Vec<PlanRow> = plan::rank(instrument, content::roadmap(), &assessment)
+        .into_iter()
+        .map(|p| PlanRow {
+            step: Some(p.step),
+            text: p.action.text.clone(),
+            own: false,
+            resources: p
+                .action
+                .resources
+                .iter()
+                .filter_map(|id| content::resources().get(id))
+                .map(|r| r.name.clone())
+                .collect(),
+            tracking: assessment.tracking(&p.key),
+        })
+        .collect();
+    rows.extend(assessment.plan.custom.iter().map(|c| PlanRow {
+        step: c.step,
+        text: c.text.clone(),
+        own: true,
+        resources: Vec::new(),
+        tracking: c.tracking.clone(),
+    }));
+
+    let columns = vec![
+        Cell::num(t("report.col_number")),
+        Cell::new(t("report.col_step")),
+        Cell::new(t("report.col_action")),
+        Cell::new(t("report.col_resources")),
+        Cell::new(t("report.col_status")),
+        Cell::new(t("report.col_owner")),
+        Cell::new(t("report.col_due")),
+    ];
+    let plan_empty = rows.is_empty();
+    let rows: Vec<Row> = rows
+        .into_iter()
+        .enumerate()
+        .map(|(index, row)| Row {
+            class: if row.own { "own" } else { "ranked" },
+            cells: vec![
+                Cell::num((index + 1).to_string()),
+                Cell::new(step_label(row.step)),
+                Cell::new(row.text).tag(row.own.then(|| t("report.own_action"))),
+                Cell::new(if row.resources.is_empty() {
+                    t("report.none")
+                } else {
+                    row.resources.join("; ")
+                }),
+                Cell::new(t(&format!(
+                    "plan.status_name.{}",
+                    row.tracking.status.key()
+                ))),
+                Cell::new(or_dash(&row.tracking.owner)),
+                Cell::new(or_dash(&row.tracking.due)).class("nowrap"),
+            ],
+        })
+        .collect();
+
+    let notes: Vec<(u8, Vec<NoteEntry>)> = content::roadmap()
+        .steps
+        .iter()
+        .filter_map(|step| {
+            let entries: Vec<_> = instrument
+                .questions
+                .iter()
+                .filter(|q| q.step == step.number)
+                .filter_map(|q| {
+                    let answer = assessment.answer(&q.id)?;
+                    (!answer.note.trim().is_empty()).then(|| NoteEntry {
+                        question: q.text.clone(),
+                        answer: answer_in_words(answer.response),
+                        note: answer.note.clone(),
+                    })
+                })
+                .collect();
+            (!entries.is_empty()).then_some((step.number, entries))
+        })
+        .collect();
+
+    let overall = move || {
+        editor.profile.with(|p| match p.overall {
+            Some(_) => tf(
+                "report.overall_value",
+                &[
+                    ("score", &format_score(p.overall)),
+                    ("band", &band_name(p.band())),
+                ],
+            ),
+            None => t("results.no_score"),
+        })
+    };
+    let completeness = move || {
+        editor.profile.with(|p| {
+            format!(
+                "{} ({})",
+                format_percent(p.completeness),
+                tf(
+                    "report.answered",
+                    &[("answered", &p.answered), ("total", &p.total)]
+                )
+            )
+        })
+    };
+    let respondent = if assessment.respondent.trim().is_empty() {
+        t("report.respondent_unknown")
+    } else {
+        assessment.respondent.clone()
+    };
+    let facts = [
+        (
+            t("report.perspective"),
+            t(&format!("perspective.{}", assessment.perspective.as_str())),
+        ),
+        (
+            t("report.mode"),
+            t(&format!("mode.{}", assessment.mode.as_str())),
+        ),
+        (t("report.respondent"), respondent),
+        (t("report.answered_on"), date_of(&assessment.updated_at)),
+        (t("report.printed_on"), today),
+        (
+            t("report.instrument"),
+            tf(
+                "report.instrument_version",
+                &[
+                    ("id", &assessment.instrument.id),
+                    ("version", &assessment.instrument.version),
+                ],
+            ),
+        ),
+    ];
+    let results_href = Route::Results {
+        assessment: assessment.id.clone(),
+    }
+    .href();
+
+    view! {
+        <div class="report-tools">
+            <button type="button" class="button primary" on:click=|_| platform::print()>{t("report.print")}</button>
+            <a class="button" href=results_href>{t("report.back")}</a>
+            <p class="hint">{t("report.print_hint")}</p>
+        </div>
+        <article class="report">
+            <header class="cover" data-testid="report-cover">
+                <p class="cover-kind">{t("report.kind")}</p>
+                <h1 tabindex="-1">{assessment.name.clone()}</h1>
+                <p class="cover-roadmap">{tf("report.roadmap", &[("roadmap", &content::roadmap().title)])}</p>
+                <dl class="facts cover-facts" aria-label=t("report.facts_label")>
+                    {facts.into_iter().map(|(term, value)| view! { <dt>{term}</dt><dd>{value}</dd> }).collect_view()}
+                </dl>
+                <dl class="facts big cover-score">
+                    <dt>{t("report.overall")}</dt>
+                    <dd data-testid="report-overall">{overall}</dd>
+                    <dt>{t("report.completeness")}</dt>
+                    <dd>{completeness}</dd>
+                </dl>
+                <p class="cover-privacy">{t("report.privacy")}</p>
+            </header>
+
+            <section class="report-section report-profile" aria-labelledby="report-profile-heading">
+                <h2 id="report-profile-heading">{t("report.profile_heading")}</h2>
+                <div class="keep-together">
+                    <Radar />
+                    <BandLegend />
+                </div>
+                <StrengthsAndGaps />
+            </section>
+
+            <section class="report-section" aria-labelledby="report-steps-heading">
+                <h2 id="report-steps-heading">{t("report.steps_heading")}</h2>
+                <ScoreTable />
+            </section>
+
+            <section class="report-section" aria-labelledby="report-plan-heading">
+                <h2 id="report-plan-heading">{t("report.plan_heading")}</h2>
+                {if plan_empty {
+                    view! { <p>{t("report.plan_empty")}</p> }.into_any()
+                } else {
+                    view! {
+                        <p>{t("report.plan_intro")}</p>
+                        <div class="table-scroll" role="region" aria-label=t("report.plan_caption") tabindex="0">
+                        {data_table("report-plan", t("report.plan_caption"), columns, 2, rows)}
+                        </div>
+                    }.into_any()
+                }}
+            </section>
+
+            <section class="report-section report-notes" aria-labelledby="report-notes-heading">
+                <h2 id="report-notes-heading">{t("report.notes_heading")}</h2>
+                {if notes.is_empty() {
+                    view! { <p>{t("report.notes_empty")}</p> }.into_any()
+                } else {
+                    view! {
+                        <p>{t("report.notes_intro")}</p>
+                        {notes.into_iter().map(|(number, entries)| view! {
+                            <h3>{tf("report.notes_step", &[("number", &number), ("step", &content::roadmap().step(number).map_or("", |s| s.short.as_str()))])}</h3>
+                            <dl class="notes">
+                                {entries.into_iter().map(|NoteEntry { question, answer, note }| view! {
+                                    <div class="note-entry">
+                                        <dt>{question}</dt>
+                                        <dd class="note-answer">{tf("report.note_answer", &[("answer", &answer)])}</dd>
+                                        <dd class="note-text">{note}</dd>
+                                    </div>
+                                }).collect_view()}
+                            </dl>
+                        }).collect_view()}
+                    }.into_any()
+                }}
+            </section>
+
+            <section class="report-section report-method" aria-labelledby="report-method-heading">
+                <h2 id="report-method-heading">{t("report.method_heading")}</h2>
+                <p>{tf("report.method_body", &[("threshold", &format_percent(Some(CONFIDENCE_THRESHOLD)))])}</p>
+            </section>
+        </article>
+    }
 }

@@ -1,14 +1,55 @@
-//! Results: the overall index, each step's score and completeness as a chart and a
-//! table, and the export.
+//! Results: the overall index, strengths and gaps in words, the profile as a radar and
+//! as bars with the table that says the same, how each step score was made, the links
+//! to the plan, the report and the rules, and the export.
 
-use crate::components::score_chart::ScoreChart;
-use crate::components::score_table::{format_percent, format_score, ScoreTable};
+use crate::components::radar::Radar;
+use crate::components::score_chart::{BandLegend, ScoreChart};
+use crate::components::score_table::{
+    band_name, format_percent, format_score, step_in_words, ScoreTable,
+};
+use crate::components::step_breakdown::StepBreakdowns;
 use crate::core::route::Route;
 use crate::i18n::{t, tf};
 use crate::pages::page_title;
 use crate::platform;
 use crate::state::Editor;
 use leptos::prelude::*;
+
+/// The three strongest and the three weakest steps, in words.
+#[component]
+pub fn StrengthsAndGaps() -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    move || {
+        editor.profile.with(|p| {
+            let strengths: Vec<String> = p.strengths(3).into_iter().map(step_in_words).collect();
+            let gaps: Vec<String> = p.gaps(3).into_iter().map(step_in_words).collect();
+            let gaps_empty = if strengths.is_empty() {
+                t("results.no_strengths")
+            } else {
+                t("results.no_gaps")
+            };
+            let lists = [
+                (t("results.strengths"), strengths, t("results.no_strengths"), "strengths"),
+                (t("results.gaps"), gaps, gaps_empty, "gaps"),
+            ];
+            view! {
+                <div class="strengths-gaps">
+                    {lists.into_iter().map(|(heading, items, empty, testid)| view! {
+                        <div>
+                            <h3>{heading}</h3>
+                            {items.is_empty().then(|| view! { <p data-testid=testid>{empty}</p> })}
+                            {(!items.is_empty()).then(|| view! {
+                                <ul data-testid=testid>
+                                    {items.into_iter().map(|item| view! { <li>{item}</li> }).collect_view()}
+                                </ul>
+                            })}
+                        </div>
+                    }).collect_view()}
+                </div>
+            }
+        })
+    }
+}
 
 #[component]
 pub fn ResultsPage() -> impl IntoView {
@@ -19,11 +60,19 @@ pub fn ResultsPage() -> impl IntoView {
     platform::set_title(&format!("{} – {}", name, page_title("results.title")));
     let overall = move || {
         editor.profile.with(|p| {
-            (
-                format_score(p.overall),
-                p.band().map(|b| t(&format!("band.{}", b.key()))),
-                format_percent(p.completeness),
-            )
+            view! {
+                <dl class="facts big">
+                    <dt>{t("results.overall_score")}</dt>
+                    <dd data-testid="overall-score">{format_score(p.overall)}</dd>
+                    <dt>{t("results.band")}</dt>
+                    <dd data-testid="overall-band">{p.band().map_or_else(|| t("results.no_score"), |b| band_name(Some(b)))}</dd>
+                    <dt>{t("results.completeness")}</dt>
+                    <dd data-testid="overall-completeness">{format_percent(p.completeness)}</dd>
+                </dl>
+                {p.low_confidence().then(|| view! {
+                    <p class="flag-note" data-testid="overall-confidence"><span class="flag">{t("results.low_confidence")}</span>" "{t("results.overall_low_confidence")}</p>
+                })}
+            }
         })
     };
 
@@ -33,22 +82,35 @@ pub fn ResultsPage() -> impl IntoView {
             " · "{t(&format!("mode.{}", mode.as_str()))}
         </p>
         <h1 tabindex="-1">{tf("results.heading", &[("name", &name)])}</h1>
+        <nav class="more-links" aria-label=t("results.more_label")>
+            <ul>
+                <li><a class="button primary" href=Route::Report { assessment: id.clone() }.href()>{t("results.to_report")}</a></li>
+                <li><a class="button" href=Route::Plan { assessment: id.clone() }.href()>{t("results.to_plan")}</a></li>
+                <li><a class="button" href=Route::Scoring.href()>{t("results.to_scoring")}</a></li>
+            </ul>
+        </nav>
         <section class="summary" aria-labelledby="overall-heading">
             <h2 id="overall-heading">{t("results.overall_heading")}</h2>
-            <dl class="facts big">
-                <dt>{t("results.overall_score")}</dt>
-                <dd data-testid="overall-score">{move || overall().0}</dd>
-                <dt>{t("results.band")}</dt>
-                <dd data-testid="overall-band">{move || overall().1.unwrap_or_else(|| t("results.no_score"))}</dd>
-                <dt>{t("results.completeness")}</dt>
-                <dd data-testid="overall-completeness">{move || overall().2}</dd>
-            </dl>
-            <p class="hint">{t("results.scoring_rule")}</p>
+            {overall}
+            <p class="hint">{t("results.scoring_rule")}" "<a href=Route::Scoring.href()>{t("results.scoring_link")}</a></p>
+        </section>
+        <section aria-labelledby="strengths-heading">
+            <h2 id="strengths-heading">{t("results.strengths_heading")}</h2>
+            <StrengthsAndGaps />
         </section>
         <section aria-labelledby="steps-heading">
-            <h2 id="steps-heading">{t("results.steps_heading")}</h2>
-            <ScoreChart />
+            <h2 id="steps-heading">{t("results.profile_heading")}</h2>
+            <BandLegend />
+            <div class="charts">
+                <Radar />
+                <ScoreChart />
+            </div>
             <ScoreTable />
+        </section>
+        <section aria-labelledby="breakdown-heading">
+            <h2 id="breakdown-heading">{t("results.breakdown_heading")}</h2>
+            <p>{t("results.breakdown_intro")}</p>
+            <StepBreakdowns />
         </section>
         <section aria-labelledby="export-heading">
             <h2 id="export-heading">{t("results.export_heading")}</h2>

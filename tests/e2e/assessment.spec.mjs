@@ -77,13 +77,14 @@ for (const perspective of ['city', 'cso']) {
     await expect(row(4).nth(0)).toHaveText('–');
     await expect(row(1).nth(1)).toHaveText('Leading');
     await expect(row(2).nth(1)).toHaveText('Established');
-    await expect(row(3).nth(2)).toHaveText(`${Math.round(100 / n3)} %`);
+    await expect(row(3).nth(2)).toHaveText(`${Math.floor(100 / n3)} %`);
     await expect(page.getByTestId('overall-score')).toHaveText('75');
-    // Overall completeness: level answers over questions in scope (all, less the one N/A).
+    // Overall completeness: level answers over questions in scope (all, less the one N/A),
+    // shown rounded down.
     const answeredColumn = await page.locator('table.scores tbody tr td:nth-child(5)').allTextContents();
     const inScope = answeredColumn.map((t) => Number(t.match(/of (\d+)/)[1])).reduce((x, y) => x + y, 0) - 1;
     const scored = n1 + (n2 - 1) + 1;
-    await expect(page.getByTestId('overall-completeness')).toHaveText(`${Math.round((100 * scored) / inScope)} %`);
+    await expect(page.getByTestId('overall-completeness')).toHaveText(`${Math.floor((100 * scored) / inScope)} %`);
     await expect(page.getByTestId('overall-band')).toHaveText('Leading');
     await expectAccessible(page, `${perspective} results`);
 
@@ -101,7 +102,7 @@ for (const perspective of ['city', 'cso']) {
     expect(text).toContain('\n  "format"');
     const file = JSON.parse(text);
     expect(file.format).toBe('roadmap-readiness.assessment');
-    expect(file.format_version).toBe(1);
+    expect(file.format_version).toBe(2);
     const a = file.assessment;
     expect(a.id).toBe(id);
     expect(a.name).toBe(name);
