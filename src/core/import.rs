@@ -162,23 +162,17 @@ pub fn keeping_both(mut imported: Assessment, fresh_id: String, name: String) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::assessment::{InstrumentRef, NewAssessment, Response};
+    use crate::core::assessment::Response;
     use crate::core::instrument::{Level, Mode};
+    use crate::core::test_support;
 
     fn file(id: &str) -> Vec<u8> {
         let instrument = content::instrument(Perspective::City);
-        let mut a = Assessment::create(
-            id.into(),
-            NewAssessment {
-                perspective: Perspective::City,
-                mode: Mode::Full,
-                name: id.into(),
-                respondent: String::new(),
-            },
-            InstrumentRef {
-                id: instrument.id.clone(),
-                version: instrument.version.clone(),
-            },
+        let mut a = test_support::assessment(
+            id,
+            Perspective::City,
+            Mode::Full,
+            (&instrument.id, &instrument.version),
             "2026-01-01",
         );
         let q = &instrument.questions[0].id;

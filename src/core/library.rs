@@ -306,21 +306,14 @@ pub fn read_entries(pairs: impl IntoIterator<Item = (String, String)>) -> Vec<En
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::assessment::{InstrumentRef, NewAssessment};
+    use crate::core::test_support;
 
     fn saved(id: &str, updated: &str) -> (String, String) {
-        let mut a = Assessment::create(
-            id.into(),
-            NewAssessment {
-                perspective: Perspective::City,
-                mode: Mode::Full,
-                name: id.into(),
-                respondent: String::new(),
-            },
-            InstrumentRef {
-                id: "rr-city".into(),
-                version: "1.0.0".into(),
-            },
+        let mut a = test_support::assessment(
+            id,
+            Perspective::City,
+            Mode::Full,
+            ("rr-city", "1.0.0"),
             "2026-01-01",
         );
         a.touch(updated);

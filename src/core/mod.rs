@@ -10,3 +10,5 @@ pub mod library;
 pub mod plan;
 pub mod route;
 pub mod scoring;
+#[cfg(test)]
+pub(crate) mod test_support;

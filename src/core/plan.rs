@@ -165,26 +165,12 @@ pub fn rank<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::assessment::{InstrumentRef, NewAssessment};
-    use crate::core::instrument::{InstrumentStep, Mode, Perspective, RoadmapStep};
+    use crate::core::instrument::{Mode, Perspective, RoadmapStep};
+    use crate::core::test_support;
 
+    /// Step 9 stays out of the quick set.
     fn question(id: &str, step: u8, weight: u8) -> Question {
-        Question {
-            id: id.into(),
-            step,
-            serves: vec![step.to_string()],
-            weight,
-            quick: step != 9,
-            text: id.into(),
-            help: String::new(),
-            levels: (0..5).map(|l| format!("{id} level {l}")).collect(),
-            actions: (0..4)
-                .map(|l| Action {
-                    text: format!("{id} action {l}"),
-                    resources: vec![],
-                })
-                .collect(),
-        }
+        test_support::question(id, step, weight, step != 9)
     }
 
     fn roadmap() -> Roadmap {
@@ -211,42 +197,17 @@ mod tests {
     }
 
     fn instrument() -> Instrument {
-        Instrument {
-            id: "t".into(),
-            version: "1".into(),
-            perspective: Perspective::City,
-            language: "en".into(),
-            steps: (1..=10)
-                .map(|number| InstrumentStep {
-                    number,
-                    summary: String::new(),
-                })
-                .collect(),
-            questions: vec![
-                question("board", 4, 3),
-                question("mapping", 3, 1),
-                question("engage-a", 1, 2),
-                question("engage-b", 1, 2),
-                question("network", 9, 3),
-            ],
-        }
+        test_support::instrument(vec![
+            question("board", 4, 3),
+            question("mapping", 3, 1),
+            question("engage-a", 1, 2),
+            question("engage-b", 1, 2),
+            question("network", 9, 3),
+        ])
     }
 
     fn answered(mode: Mode, levels: &[(&str, u8)]) -> Assessment {
-        let mut a = Assessment::create(
-            "x".into(),
-            NewAssessment {
-                perspective: Perspective::City,
-                mode,
-                name: "n".into(),
-                respondent: String::new(),
-            },
-            InstrumentRef {
-                id: "t".into(),
-                version: "1".into(),
-            },
-            "t",
-        );
+        let mut a = test_support::assessment("x", Perspective::City, mode, ("test", "1"), "t");
         for (id, level) in levels {
             a.set_response(id, Some(Response::Level(Level::new(*level).unwrap())), "t");
         }

@@ -379,63 +379,19 @@ pub fn profile(instrument: &Instrument, assessment: &Assessment) -> Profile {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::assessment::{InstrumentRef, NewAssessment};
-    use crate::core::instrument::{Action, InstrumentStep, Level, Mode, Perspective, Question};
-
-    fn question(id: &str, step: u8, weight: u8, quick: bool) -> Question {
-        Question {
-            id: id.into(),
-            step,
-            serves: vec![step.to_string()],
-            weight,
-            quick,
-            text: id.into(),
-            help: String::new(),
-            levels: (0..5).map(|l| format!("level {l}")).collect(),
-            actions: (0..4)
-                .map(|l| Action {
-                    text: format!("action {l}"),
-                    resources: vec![],
-                })
-                .collect(),
-        }
-    }
+    use crate::core::instrument::{Level, Mode, Perspective};
+    use crate::core::test_support::{self, question};
 
     fn instrument() -> Instrument {
-        Instrument {
-            id: "test".into(),
-            version: "1".into(),
-            perspective: Perspective::City,
-            language: "en".into(),
-            steps: (1..=10)
-                .map(|number| InstrumentStep {
-                    number,
-                    summary: String::new(),
-                })
-                .collect(),
-            questions: vec![
-                question("a", 1, 1, true),
-                question("b", 1, 3, false),
-                question("c", 2, 2, true),
-            ],
-        }
+        test_support::instrument(vec![
+            question("a", 1, 1, true),
+            question("b", 1, 3, false),
+            question("c", 2, 2, true),
+        ])
     }
 
     fn assessment(mode: Mode) -> Assessment {
-        Assessment::create(
-            "x".into(),
-            NewAssessment {
-                perspective: Perspective::City,
-                mode,
-                name: "n".into(),
-                respondent: String::new(),
-            },
-            InstrumentRef {
-                id: "test".into(),
-                version: "1".into(),
-            },
-            "t",
-        )
+        test_support::assessment("x", Perspective::City, mode, ("test", "1"), "t")
     }
 
     fn level(v: u8) -> Option<Response> {
