@@ -18,51 +18,34 @@ use leptos::prelude::*;
 
 pub fn view_for(route: Route) -> AnyView {
     match route {
-        Route::Home => {
-            platform::set_title(&t("app.name"));
-            home::HomePage().into_any()
-        }
-        Route::NewAssessment => {
-            platform::set_title(&page_title("new.title"));
-            new_assessment::NewAssessmentPage().into_any()
-        }
-        Route::Step { assessment, step } => view! {
-            <assessment::AssessmentLoader id=assessment>
-                {move || view! { <step::StepPage step=step /> }}
-            </assessment::AssessmentLoader>
-        }
-        .into_any(),
-        Route::Results { assessment } => view! {
-            <assessment::AssessmentLoader id=assessment>
-                {move || view! { <results::ResultsPage /> }}
-            </assessment::AssessmentLoader>
-        }
-        .into_any(),
-        Route::Plan { assessment } => view! {
-            <assessment::AssessmentLoader id=assessment>
-                {move || view! { <plan::PlanPage /> }}
-            </assessment::AssessmentLoader>
-        }
-        .into_any(),
-        Route::Report { assessment } => view! {
-            <assessment::AssessmentLoader id=assessment>
-                {move || view! { <report::ReportPage /> }}
-            </assessment::AssessmentLoader>
-        }
-        .into_any(),
-        Route::Roadmap => {
-            platform::set_title(&page_title("roadmap.title"));
-            roadmap::RoadmapPage().into_any()
-        }
-        Route::Scoring => {
-            platform::set_title(&page_title("scoring.title"));
-            scoring::ScoringPage().into_any()
-        }
-        Route::NotFound => {
-            platform::set_title(&page_title("not_found.title"));
-            not_found::NotFoundPage().into_any()
-        }
+        Route::Home => titled(t("app.name"), home::HomePage),
+        Route::NewAssessment => titled(page_title("new.title"), new_assessment::NewAssessmentPage),
+        Route::Step { assessment, step } => with_assessment(assessment, move || {
+            step::StepPage(step::StepPageProps { step })
+        }),
+        Route::Results { assessment } => with_assessment(assessment, results::ResultsPage),
+        Route::Plan { assessment } => with_assessment(assessment, plan::PlanPage),
+        Route::Report { assessment } => with_assessment(assessment, report::ReportPage),
+        Route::Roadmap => titled(page_title("roadmap.title"), roadmap::RoadmapPage),
+        Route::Scoring => titled(page_title("scoring.title"), scoring::ScoringPage),
+        Route::NotFound => titled(page_title("not_found.title"), not_found::NotFoundPage),
     }
+}
+
+/// A view that needs no assessment, under its document title. Views of one assessment
+/// set their own title, which names it.
+fn titled<V: IntoView + 'static>(title: String, page: impl FnOnce() -> V) -> AnyView {
+    platform::set_title(&title);
+    page().into_any()
+}
+
+/// A view of the assessment the route names, once it is loaded.
+fn with_assessment<V: IntoView + 'static>(
+    id: String,
+    page: impl Fn() -> V + Send + Sync + 'static,
+) -> AnyView {
+    view! { <assessment::AssessmentLoader id=id>{move || page()}</assessment::AssessmentLoader> }
+        .into_any()
 }
 
 /// "<view> – Roadmap Readiness", for `document.title`.
