@@ -30,7 +30,9 @@ pub fn QuestionCard(question: &'static Question, number: String) -> impl IntoVie
         .collect();
 
     let has_response = move || editor.assessment.with(|a| a.response(qid).is_some());
-    let initial_note = editor.assessment.with_untracked(|a| a.note(qid).to_owned());
+    // Follows the assessment, so a note saved in another tab shows here too. Setting a
+    // textarea to the value it already has leaves the caret where it is.
+    let note = move || editor.assessment.with(|a| a.note(qid).to_owned());
 
     view! {
         <fieldset class="question" id=qid aria-describedby=help_id.clone()>
@@ -62,11 +64,11 @@ pub fn QuestionCard(question: &'static Question, number: String) -> impl IntoVie
             </div>
             <div class="field note">
                 <label for=note_id.clone()>{t("question.note")}</label>
-                <textarea id=note_id rows="2"
+                <textarea id=note_id rows="2" prop:value=note
                     on:input=move |ev| {
                         let text = event_target_value(&ev);
                         editor.change(|a, now| a.set_note(qid, &text, now));
-                    }>{initial_note}</textarea>
+                    }></textarea>
             </div>
         </fieldset>
     }

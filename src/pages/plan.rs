@@ -131,7 +131,10 @@ fn RankedAction(row: Row) -> impl IntoView {
             <TrackingFields
                 prefix=dom_id(&row.key)
                 context=row.text.to_owned()
-                initial=editor.assessment.with_untracked(|a| a.tracking(&key))
+                tracking=Signal::derive({
+                    let key = key.clone();
+                    move || editor.assessment.with(|a| a.tracking(&key))
+                })
                 on_change=move |tracking| {
                     let key = key.clone();
                     editor.change(move |a, now| a.set_tracking(&key, tracking, now))
@@ -162,12 +165,23 @@ fn OwnAction(id: String) -> impl IntoView {
             )
         });
     let (id_text, id_tracking, id_remove) = (id.clone(), id.clone(), id.clone());
+    // Live views of this action, so a change saved in another tab shows here too.
+    let current = {
+        let id = id.clone();
+        move || {
+            editor
+                .assessment
+                .with(|a| a.plan.custom.iter().find(|c| c.id == id).cloned())
+        }
+    };
+    let current_text = current.clone();
     view! {
         <li class="plan-item own">
             <p class="plan-step">{step_label.unwrap_or_else(|| t("plan.whole_roadmap"))}</p>
             <div class="field">
                 <label for=text_id.clone()>{t("plan.own_text")}</label>
-                <input type="text" id=text_id maxlength="10000" prop:value=action.text.clone()
+                <input type="text" id=text_id maxlength="10000"
+                    prop:value=move || current_text().map(|c| c.text).unwrap_or_default()
                     on:input=move |ev| {
                         let text = event_target_value(&ev);
                         editor.change(|a, now| a.edit_custom_action(&id_text, now, |c| c.text = text));
@@ -176,7 +190,7 @@ fn OwnAction(id: String) -> impl IntoView {
             <TrackingFields
                 prefix=prefix
                 context=action.text.clone()
-                initial=action.tracking.clone()
+                tracking=Signal::derive(move || current().map(|c| c.tracking).unwrap_or_default())
                 on_change=move |tracking| {
                     let id = id_tracking.clone();
                     editor.change(move |a, now| a.edit_custom_action(&id, now, |c| c.tracking = tracking))
@@ -193,19 +207,19 @@ fn OwnAction(id: String) -> impl IntoView {
     .into_any()
 }
 
-/// Status, owner and due date of one action. Holds its own copy so typing in one field
-/// does not re-render the others; every change is passed up whole.
+/// Status, owner and due date of one action, showing `tracking` as it is now; each
+/// edit is applied to the current value and passed up whole.
 #[component]
 fn TrackingFields(
     prefix: String,
     context: String,
-    initial: Tracking,
+    tracking: Signal<Tracking>,
     on_change: impl Fn(Tracking) + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
-    let tracking = StoredValue::new(initial.clone());
     let update = move |edit: &dyn Fn(&mut Tracking)| {
-        tracking.update_value(|t| edit(t));
-        on_change(tracking.get_value());
+        let mut current = tracking.get_untracked();
+        edit(&mut current);
+        on_change(current);
     };
     let (status_id, owner_id, due_id) = (
         format!("{prefix}-status"),
@@ -225,13 +239,13 @@ fn TrackingFields(
                     }
                 }>
                     {ActionStatus::ALL.into_iter().map(|s| view! {
-                        <option value=s.key() selected=s == initial.status>{t(&format!("plan.status_name.{}", s.key()))}</option>
+                        <option value=s.key() prop:selected=move || tracking.with(|t| t.status == s)>{t(&format!("plan.status_name.{}", s.key()))}</option>
                     }).collect_view()}
                 </select>
             </div>
             <div class="field">
                 <label for=owner_id.clone()>{t("plan.owner")}</label>
-                <input type="text" id=owner_id maxlength="200" prop:value=initial.owner.clone()
+                <input type="text" id=owner_id maxlength="200" prop:value=move || tracking.with(|t| t.owner.clone())
                     on:input=move |ev| {
                         let owner = event_target_value(&ev);
                         update_owner(&move |t: &mut Tracking| t.owner = owner.clone());
@@ -239,7 +253,7 @@ fn TrackingFields(
             </div>
             <div class="field">
                 <label for=due_id.clone()>{t("plan.due")}</label>
-                <input type="date" id=due_id prop:value=initial.due.clone()
+                <input type="date" id=due_id prop:value=move || tracking.with(|t| t.due.clone())
                     on:change=move |ev| {
                         let due = event_target_value(&ev);
                         update(&move |t: &mut Tracking| t.due = due.clone());

@@ -239,6 +239,14 @@ test('two tabs on one assessment: changes show up, and a clash asks', async ({ p
   await answer(questions(page).nth(0), 2);
   await expect(questions(other).nth(0).getByRole('radio', { name: 'Level 2' })).toBeChecked();
   await expect(other.getByText('Updated with a change saved in another tab.')).toBeVisible();
+  // Notes follow too, and typing in the middle of one keeps the caret in place.
+  const note = (p) => questions(p).nth(0).getByLabel('Note or evidence (optional)');
+  await note(page).fill('Minutes of the March meeting');
+  await expect(note(other)).toHaveValue('Minutes of the March meeting');
+  await note(page).press('Home');
+  await note(page).pressSequentially('Draft: ');
+  await expect(note(page)).toHaveValue('Draft: Minutes of the March meeting');
+  await expect(note(other)).toHaveValue('Draft: Minutes of the March meeting');
 
   // The home page of a third tab follows too.
   const home = await context.newPage();
