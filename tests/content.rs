@@ -134,6 +134,10 @@ fn every_question_is_complete() {
             let id = &q.id;
             assert!(!q.text.trim().is_empty(), "{id}: text");
             assert!(!q.help.trim().is_empty(), "{id}: help");
+            assert!(
+                q.help.to_lowercase().contains("step"),
+                "{id}: help must name its roadmap step"
+            );
             assert!((1..=3).contains(&q.weight), "{id}: weight {}", q.weight);
             assert_eq!(
                 q.levels.len(),

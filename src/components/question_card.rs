@@ -65,6 +65,8 @@ pub fn QuestionCard(question: &'static Question, number: String) -> impl IntoVie
             <div class="field note">
                 <label for=note_id.clone()>{t("question.note")}</label>
                 <textarea id=note_id rows="2" prop:value=note
+                    // The file format refuses longer notes; never write what cannot be read back.
+                    maxlength=crate::core::format::MAX_TEXT_CHARS
                     on:input=move |ev| {
                         let text = event_target_value(&ev);
                         editor.change(|a, now| a.set_note(qid, &text, now));

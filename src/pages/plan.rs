@@ -180,7 +180,7 @@ fn OwnAction(id: String) -> impl IntoView {
             <p class="plan-step">{step_label.unwrap_or_else(|| t("plan.whole_roadmap"))}</p>
             <div class="field">
                 <label for=text_id.clone()>{t("plan.own_text")}</label>
-                <input type="text" id=text_id maxlength="10000"
+                <input type="text" id=text_id maxlength=crate::core::format::MAX_TEXT_CHARS
                     prop:value=move || current_text().map(|c| c.text).unwrap_or_default()
                     on:input=move |ev| {
                         let text = event_target_value(&ev);
@@ -295,7 +295,7 @@ fn AddOwnAction() -> impl IntoView {
             <h3>{t("plan.add_heading")}</h3>
             <div class="field">
                 <label for="new-own-text">{t("plan.own_text")}</label>
-                <input type="text" id="new-own-text" node_ref=input maxlength="10000"
+                <input type="text" id="new-own-text" node_ref=input maxlength=crate::core::format::MAX_TEXT_CHARS
                     aria-invalid=move || missing.get().then_some("true")
                     aria-describedby=move || missing.get().then_some("new-own-error")
                     prop:value=move || text.get()
