@@ -117,7 +117,7 @@ fn BinItem(entry: BinEntry) -> impl IntoView {
         <li class="card binned">
             <h3>{label.clone()}</h3>
             <p>{tf("bin.deleted_at", &[("time", &display_date(&entry.deleted_at))])}</p>
-            {problem.map(|p| view! { <p>{t("home.unreadable_heading")}": "{p}</p> })}
+            {problem.map(|p| view! { <p>{tf("bin.unreadable", &[("problem", &p)])}</p> })}
             <div class="actions">
                 <button type="button" class="button" aria-label=tf("bin.restore_of", &[("name", &label)])
                     on:click=restore>{t("bin.restore")}</button>

@@ -5,6 +5,7 @@ pub mod bin_panel;
 pub mod confirm;
 pub mod confirm_delete;
 pub mod conflict_notice;
+pub mod context_line;
 pub mod data_panel;
 pub mod data_table;
 pub mod import_panel;

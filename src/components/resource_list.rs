@@ -2,6 +2,7 @@
 //! link only where the catalogue holds the organisation's own address.
 
 use crate::core::content;
+use crate::i18n::tf;
 use leptos::prelude::*;
 
 #[component]
@@ -21,7 +22,7 @@ pub fn ResourceList(ids: &'static [String]) -> impl IntoView {
                             }.into_any(),
                             None => view! { <strong>{r.name.clone()}</strong> }.into_any(),
                         }}
-                        " ("{r.owner.clone()}"): "{r.offers.clone()}
+                        {tf("resources.detail", &[("owner", &r.owner), ("offers", &r.offers)])}
                     </li>
                 }).collect_view()}
             </ul>

@@ -12,7 +12,7 @@ pub mod scoring;
 pub mod step;
 
 use crate::core::route::Route;
-use crate::i18n::t;
+use crate::i18n::{t, tf};
 use crate::platform;
 use leptos::prelude::*;
 
@@ -50,5 +50,11 @@ fn with_assessment<V: IntoView + 'static>(
 
 /// "<view> – Roadmap Readiness", for `document.title`.
 pub fn page_title(key: &str) -> String {
-    format!("{} – {}", t(key), t("app.name"))
+    title_within(&t(key), &t("app.name"))
+}
+
+/// "<part> – <whole>": a document title made more specific, e.g. an assessment's name
+/// before its view's title.
+pub fn title_within(part: &str, whole: &str) -> String {
+    tf("app.title", &[("part", &part), ("whole", &whole)])
 }

@@ -1,13 +1,14 @@
 //! The action plan: ranked next actions from the answers, each with a status, owner and
 //! due date the user tracks, and the user's own actions. Everything saves at once.
 
+use crate::components::context_line::ContextLine;
 use crate::components::resource_list::ResourceList;
 use crate::components::save_status::SaveStatusLine;
 use crate::core::content;
 use crate::core::plan::{self, ActionStatus, CustomAction, Tracking};
 use crate::core::route::Route;
 use crate::i18n::{t, tf};
-use crate::pages::page_title;
+use crate::pages::{page_title, title_within};
 use crate::platform;
 use crate::state::Editor;
 use leptos::prelude::*;
@@ -30,7 +31,7 @@ pub fn PlanPage() -> impl IntoView {
     let (id, name, mode) = editor
         .assessment
         .with_untracked(|a| (a.id.clone(), a.name.clone(), a.mode));
-    platform::set_title(&format!("{name} – {}", page_title("plan.title")));
+    platform::set_title(&title_within(&name, &page_title("plan.title")));
 
     let rows = Memo::new(move |_| {
         editor.assessment.with(|a| {
@@ -75,7 +76,7 @@ pub fn PlanPage() -> impl IntoView {
     };
 
     view! {
-        <p class="context">{name.clone()}</p>
+        <ContextLine />
         <h1 tabindex="-1">{tf("plan.heading", &[("name", &name)])}</h1>
         <p class="lead">{t("plan.intro")}</p>
         {(mode == crate::core::instrument::Mode::Quick).then(|| view! {

@@ -13,8 +13,8 @@ use crate::core::plan::{self, Tracking};
 use crate::core::route::Route;
 use crate::core::scoring::CONFIDENCE_THRESHOLD;
 use crate::i18n::{t, tf};
-use crate::pages::page_title;
 use crate::pages::results::StrengthsAndGaps;
+use crate::pages::{page_title, title_within};
 use crate::platform;
 use crate::state::Editor;
 use leptos::prelude::*;
@@ -60,11 +60,7 @@ pub fn ReportPage() -> impl IntoView {
     let editor = expect_context::<Editor>();
     let assessment = editor.assessment.get_untracked();
     let instrument = editor.instrument;
-    platform::set_title(&format!(
-        "{} – {}",
-        assessment.name,
-        page_title("report.title")
-    ));
+    platform::set_title(&title_within(&assessment.name, &page_title("report.title")));
     let today = date_of(&platform::now_iso());
 
     let mut rows: Vec<PlanRow> = plan::rank(instrument, content::roadmap(), &assessment)

@@ -2,6 +2,7 @@
 //! as bars with the table that says the same, how each step score was made, the links
 //! to the plan, the report and the rules, and the export.
 
+use crate::components::context_line::ContextLine;
 use crate::components::radar::Radar;
 use crate::components::score_chart::{BandLegend, ScoreChart};
 use crate::components::score_table::{
@@ -10,7 +11,7 @@ use crate::components::score_table::{
 use crate::components::step_breakdown::StepBreakdowns;
 use crate::core::route::Route;
 use crate::i18n::{t, tf};
-use crate::pages::page_title;
+use crate::pages::{page_title, title_within};
 use crate::platform;
 use crate::state::Editor;
 use leptos::prelude::*;
@@ -54,10 +55,10 @@ pub fn StrengthsAndGaps() -> impl IntoView {
 #[component]
 pub fn ResultsPage() -> impl IntoView {
     let editor = expect_context::<Editor>();
-    let (id, name, perspective, mode) = editor
+    let (id, name) = editor
         .assessment
-        .with_untracked(|a| (a.id.clone(), a.name.clone(), a.perspective, a.mode));
-    platform::set_title(&format!("{} – {}", name, page_title("results.title")));
+        .with_untracked(|a| (a.id.clone(), a.name.clone()));
+    platform::set_title(&title_within(&name, &page_title("results.title")));
     let overall = move || {
         editor.profile.with(|p| {
             view! {
@@ -77,10 +78,7 @@ pub fn ResultsPage() -> impl IntoView {
     };
 
     view! {
-        <p class="context">
-            {name.clone()}" · "{t(&format!("perspective.{}", perspective.as_str()))}
-            " · "{t(&format!("mode.{}", mode.as_str()))}
-        </p>
+        <ContextLine />
         <h1 tabindex="-1">{tf("results.heading", &[("name", &name)])}</h1>
         <nav class="more-links" aria-label=t("results.more_label")>
             <ul>

@@ -1,5 +1,6 @@
 //! One roadmap step of the questionnaire: its questions, progress, and the way on.
 
+use crate::components::context_line::ContextLine;
 use crate::components::progress::Progress;
 use crate::components::question_card::QuestionCard;
 use crate::components::save_status::SaveStatusLine;
@@ -8,7 +9,7 @@ use crate::core::content;
 use crate::core::instrument::STEP_COUNT;
 use crate::core::route::Route;
 use crate::i18n::{t, tf};
-use crate::pages::page_title;
+use crate::pages::{page_title, title_within};
 use crate::platform;
 use crate::state::Editor;
 use leptos::prelude::*;
@@ -19,16 +20,13 @@ pub fn StepPage(step: u8) -> impl IntoView {
     let roadmap_step = content::roadmap()
         .step(step)
         .expect("routes only name steps 1 to 10");
-    let (id, mode, name) = editor
-        .assessment
-        .with_untracked(|a| (a.id.clone(), a.mode, a.name.clone()));
-    platform::set_title(&format!(
-        "{} – {}",
-        tf(
+    let (id, mode) = editor.assessment.with_untracked(|a| (a.id.clone(), a.mode));
+    platform::set_title(&title_within(
+        &tf(
             "step.heading",
-            &[("number", &step), ("title", &roadmap_step.title)]
+            &[("number", &step), ("title", &roadmap_step.title)],
         ),
-        page_title("app.questionnaire")
+        &page_title("app.questionnaire"),
     ));
 
     let questions: Vec<_> = editor.instrument.questions_in_step(step, mode).collect();
@@ -65,10 +63,7 @@ pub fn StepPage(step: u8) -> impl IntoView {
     };
 
     view! {
-        <p class="context">
-            {name}" · "{t(&format!("perspective.{}", editor.instrument.perspective.as_str()))}
-            " · "{t(&format!("mode.{}", mode.as_str()))}
-        </p>
+        <ContextLine />
         <div class="questionnaire">
             <StepList current=step />
             <div class="step-body">
