@@ -16,6 +16,14 @@ use leptos::prelude::*;
 /// The whole app: a header, the view the URL fragment names, a footer.
 #[component]
 pub fn App() -> impl IntoView {
+    let editors = state::Editors::for_app();
+    provide_context(editors.clone());
+    // Leaving the page with a change that is not in storage asks first.
+    let _ = window_event_listener(leptos::ev::beforeunload, move |event| {
+        if editors.any_unsaved() {
+            event.prevent_default();
+        }
+    });
     let route = RwSignal::new(Route::parse(&platform::current_hash()));
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
         route.set(Route::parse(&platform::current_hash()));

@@ -6,6 +6,12 @@
 //! but keeps the change in memory and raises a conflict for the user to settle ("keep
 //! mine" sends theirs to the bin first; "load theirs" drops the unsaved change). A
 //! change made in another tab while this one has nothing unsaved is simply loaded.
+//! A stored version is told apart by its revision *and* its last-change time, so an
+//! import that happens to carry the same revision is not mistaken for this tab's own.
+//!
+//! `Editors` keeps the editor of the assessment last opened while it holds a change
+//! that is not in storage (a conflict, or a full storage), so moving to another view
+//! of that assessment does not drop the change, and leaving the page asks first.
 
 use crate::core::assessment::Assessment;
 use crate::core::instrument::Instrument;
@@ -30,8 +36,27 @@ pub enum SaveStatus {
 /// Another tab's version of the assessment, stored after this tab last read it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Conflict {
-    /// `None` when the stored entry cannot be read (it is kept, never overwritten).
+    /// `None` when the stored entry cannot be read (it is kept, never overwritten) or
+    /// is gone.
     pub theirs: Option<Assessment>,
+    /// The entry was removed (deleted or moved to the bin) elsewhere.
+    pub gone: bool,
+}
+
+impl Conflict {
+    fn with(theirs: Option<Assessment>) -> Conflict {
+        Conflict {
+            theirs,
+            gone: false,
+        }
+    }
+}
+
+/// What identifies one stored version: its revision and its last-change time.
+type Stamp = (u64, String);
+
+fn stamp(a: &Assessment) -> Stamp {
+    (a.revision, a.updated_at.clone())
 }
 
 #[derive(Clone, Copy)]
@@ -42,14 +67,14 @@ pub struct Editor {
     pub instrument: &'static Instrument,
     /// A write of another tab that this tab's unsaved change would overwrite.
     pub conflict: RwSignal<Option<Conflict>>,
-    /// The stored revision this tab last loaded or wrote.
-    seen_revision: RwSignal<u64>,
+    /// The stored version this tab last loaded or wrote.
+    seen: RwSignal<Stamp>,
 }
 
 impl Editor {
     pub fn new(assessment: Assessment) -> Editor {
         let instrument = content::instrument(assessment.perspective);
-        let seen_revision = RwSignal::new(assessment.revision);
+        let seen = RwSignal::new(stamp(&assessment));
         let assessment = RwSignal::new(assessment);
         let editor = Editor {
             assessment,
@@ -57,7 +82,7 @@ impl Editor {
             profile: Memo::new(move |_| assessment.with(|a| scoring::profile(instrument, a))),
             instrument,
             conflict: RwSignal::new(None),
-            seen_revision,
+            seen,
         };
         editor.follow_other_tabs();
         editor
@@ -85,20 +110,37 @@ impl Editor {
     fn other_tab_wrote(&self, theirs: Option<Assessment>) {
         if theirs
             .as_ref()
-            .is_some_and(|t| t.revision == self.seen_revision.get_untracked())
+            .is_some_and(|t| self.seen.with_untracked(|seen| *seen == stamp(t)))
         {
             return;
         }
-        let unsaved = self.conflict.with_untracked(Option::is_some)
-            || matches!(self.status.get_untracked(), SaveStatus::Failed(_));
         match theirs {
-            Some(theirs) if !unsaved => {
-                self.seen_revision.set(theirs.revision);
-                self.assessment.set(theirs);
-                self.status.set(SaveStatus::Reloaded);
-            }
-            theirs => self.conflict.set(Some(Conflict { theirs })),
+            Some(theirs) if !self.has_unsaved() => self.take(theirs),
+            theirs => self.conflict.set(Some(Conflict::with(theirs))),
         }
+    }
+
+    /// Shows another tab's version. One of the other perspective (a file imported over
+    /// this one) needs the other instrument: the page is reloaded to build it.
+    fn take(&self, theirs: Assessment) {
+        if theirs.perspective != self.instrument.perspective {
+            platform::reload();
+            return;
+        }
+        self.seen.set(stamp(&theirs));
+        self.assessment.set(theirs);
+        self.conflict.set(None);
+        self.status.set(SaveStatus::Reloaded);
+    }
+
+    /// A change is on screen and in memory but not in storage.
+    pub fn has_unsaved(&self) -> bool {
+        self.conflict.with_untracked(Option::is_some)
+            || matches!(self.status.get_untracked(), SaveStatus::Failed(_))
+    }
+
+    pub fn id(&self) -> String {
+        self.assessment.with_untracked(|a| a.id.clone())
     }
 
     /// Downloads the assessment as a JSON file of the current format.
@@ -123,13 +165,17 @@ impl Editor {
         }
         let id = self.assessment.with_untracked(|a| a.id.clone());
         match storage::load(&id) {
-            Ok(Some(Ok(stored))) if stored.revision != self.seen_revision.get_untracked() => {
-                self.conflict.set(Some(Conflict {
-                    theirs: Some(stored),
-                }));
+            Ok(Some(Ok(stored))) if self.seen.with_untracked(|seen| *seen != stamp(&stored)) => {
+                self.conflict.set(Some(Conflict::with(Some(stored))));
             }
-            Ok(Some(Err(_))) => self.conflict.set(Some(Conflict { theirs: None })),
-            _ => self.write(&now),
+            Ok(Some(Err(_))) => self.conflict.set(Some(Conflict::with(None))),
+            // Deleted elsewhere since this tab loaded it: saving would bring it back
+            // unasked.
+            Ok(None) => self.conflict.set(Some(Conflict {
+                theirs: None,
+                gone: true,
+            })),
+            Ok(Some(Ok(_))) | Err(_) => self.write(&now),
         }
     }
 
@@ -137,8 +183,7 @@ impl Editor {
         let saved = self.assessment.with_untracked(|a| storage::save(a, now));
         self.status.set(match saved {
             Ok(()) => {
-                self.seen_revision
-                    .set(self.assessment.with_untracked(|a| a.revision));
+                self.seen.set(self.assessment.with_untracked(stamp));
                 SaveStatus::Saved
             }
             Err(error) => SaveStatus::Failed(error),
@@ -154,16 +199,21 @@ impl Editor {
             Ok(Some(Ok(stored))) => stored.revision,
             _ => 0,
         };
-        if let Err(error) = storage::move_to_bin(&library::storage_key(&id), &now) {
-            self.status.set(SaveStatus::Failed(error));
-            return;
-        }
         self.assessment.update(|a| {
             a.revision = a.revision.max(stored_revision);
             a.touch(&now);
         });
-        self.conflict.set(None);
-        self.write(&now);
+        let saved = self
+            .assessment
+            .with_untracked(|a| storage::save_replacing(a, &now));
+        match saved {
+            Ok(()) => {
+                self.conflict.set(None);
+                self.seen.set(self.assessment.with_untracked(stamp));
+                self.status.set(SaveStatus::Saved);
+            }
+            Err(error) => self.status.set(SaveStatus::Failed(error)),
+        }
     }
 
     /// Settles a conflict with the other tab's version; this tab's unsaved change is
@@ -173,10 +223,53 @@ impl Editor {
             .conflict
             .with_untracked(|c| c.as_ref().and_then(|c| c.theirs.clone()));
         if let Some(theirs) = theirs {
-            self.seen_revision.set(theirs.revision);
-            self.assessment.set(theirs);
-            self.conflict.set(None);
-            self.status.set(SaveStatus::Reloaded);
+            self.take(theirs);
         }
+    }
+}
+
+/// The editors of the app: the one of the assessment last opened is kept while it holds
+/// a change that is not in storage. Its reactive state lives under the app, not under
+/// the view, so it survives a change of view.
+#[derive(Clone)]
+pub struct Editors {
+    root: Owner,
+    open: StoredValue<Option<(Owner, Editor)>>,
+}
+
+impl Editors {
+    /// Call inside the app's root component.
+    pub fn for_app() -> Editors {
+        Editors {
+            root: Owner::current().expect("Editors are created inside the app"),
+            open: StoredValue::new(None),
+        }
+    }
+
+    /// The open editor of assessment `id`, if it holds a change not in storage.
+    pub fn unsaved(&self, id: &str) -> Option<Editor> {
+        self.open.with_value(|open| {
+            open.as_ref()
+                .map(|(_, editor)| *editor)
+                .filter(|editor| editor.id() == id && editor.has_unsaved())
+        })
+    }
+
+    pub fn any_unsaved(&self) -> bool {
+        self.open
+            .with_value(|open| open.as_ref().is_some_and(|(_, e)| e.has_unsaved()))
+    }
+
+    /// A new editor of `assessment`; the one open before is disposed of.
+    pub fn open(&self, assessment: Assessment) -> Editor {
+        let owner = self.root.child();
+        let editor = owner.with(|| Editor::new(assessment));
+        let previous = self
+            .open
+            .try_update_value(|open| open.replace((owner, editor)));
+        if let Some(Some((owner, _))) = previous {
+            owner.cleanup();
+        }
+        editor
     }
 }

@@ -79,14 +79,8 @@ fn a_corrupt_entry_is_reported_kept_and_does_not_hide_the_others() {
     local_storage().clear().unwrap();
 }
 
-#[wasm_bindgen_test]
-fn a_full_quota_is_reported_and_the_stored_copy_survives() {
-    local_storage().clear().unwrap();
-    let mut a = sample("quota");
-    storage::save(&a, "before").unwrap();
-    let before = local_storage().get_item(&storage_key("quota")).unwrap();
-
-    // Fill storage until the browser refuses, halving the chunk to fill the last gaps.
+/// Fills local storage until the browser refuses, halving the chunk to fill the gaps.
+fn fill_storage() {
     let mut chunk = "x".repeat(1 << 20);
     let mut n = 0;
     while chunk.len() >= 64 {
@@ -98,6 +92,74 @@ fn a_full_quota_is_reported_and_the_stored_copy_survives() {
         }
         n += 1;
     }
+}
+
+#[wasm_bindgen_test]
+fn replacing_bins_the_old_version_and_a_full_storage_changes_nothing() {
+    local_storage().clear().unwrap();
+    let first = sample("replace");
+    storage::save(&first, "2026-01-01T00:00:00.000Z").unwrap();
+    let mut second = first.clone();
+    second.name = "Second".into();
+    storage::save_replacing(&second, "2026-01-02T00:00:00.000Z").unwrap();
+    assert_eq!(
+        storage::load("replace").unwrap().unwrap().unwrap().name,
+        "Second"
+    );
+    let bin = storage::list_bin().unwrap();
+    assert_eq!(bin.len(), 1);
+    assert!(matches!(&bin[0].content, Ok(a) if a.name == first.name));
+
+    // No room for the new version: the key keeps what it had, the bin gains nothing.
+    let stored = local_storage().get_item(&storage_key("replace")).unwrap();
+    fill_storage();
+    let mut third = second.clone();
+    third.set_note("city-2-named-lead", &"long ".repeat(2_000), "t");
+    assert_eq!(
+        storage::save_replacing(&third, "2026-01-03T00:00:00.000Z"),
+        Err(StorageError::QuotaExceeded)
+    );
+    assert_eq!(
+        local_storage().get_item(&storage_key("replace")).unwrap(),
+        stored
+    );
+    assert_eq!(storage::list_bin().unwrap().len(), 1);
+    local_storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn an_entry_too_large_to_read_back_is_never_written() {
+    local_storage().clear().unwrap();
+    let mut a = sample("huge");
+    storage::save(&a, "t0").unwrap();
+    let stored = local_storage().get_item(&storage_key("huge")).unwrap();
+    for n in 0..600 {
+        a.add_custom_action(
+            roadmap_readiness::core::plan::CustomAction {
+                id: format!("own-{n}"),
+                step: None,
+                text: "x".repeat(10_000),
+                tracking: Default::default(),
+            },
+            "t",
+        );
+    }
+    assert_eq!(storage::save(&a, "t1"), Err(StorageError::TooLarge));
+    assert_eq!(
+        local_storage().get_item(&storage_key("huge")).unwrap(),
+        stored
+    );
+    local_storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn a_full_quota_is_reported_and_the_stored_copy_survives() {
+    local_storage().clear().unwrap();
+    let mut a = sample("quota");
+    storage::save(&a, "before").unwrap();
+    let before = local_storage().get_item(&storage_key("quota")).unwrap();
+
+    fill_storage();
 
     a.set_note(
         "city-1-district-reach",

@@ -22,6 +22,7 @@ pub fn ConflictNotice() -> impl IntoView {
     move || {
         editor.conflict.get().map(|conflict| {
             let detail = match &conflict.theirs {
+                None if conflict.gone => t("conflict.body_gone"),
                 Some(theirs) => tf(
                     "conflict.body",
                     &[

@@ -217,9 +217,8 @@ fn settle(checked: &Checked, choice: Choice) -> State {
                 Ok(Some(Ok(a))) => a.revision,
                 _ => 0,
             };
-            let moved = storage::move_to_bin(&library::storage_key(&id), &now);
             let assessment = import::replacing(checked.assessment.clone(), stored_revision);
-            match moved.and_then(|()| storage::save(&assessment, &now)) {
+            match storage::save_replacing(&assessment, &now) {
                 Ok(()) => State::Replaced {
                     name: assessment.name,
                     notices,
@@ -265,7 +264,8 @@ pub fn ImportPanel() -> impl IntoView {
             results.try_set(done);
             busy.try_set(false);
             library_state.refresh();
-            if let Some(heading) = heading_ref.get_untracked() {
+            // The user may have left the page while the files were read.
+            if let Some(heading) = heading_ref.try_get_untracked().flatten() {
                 let _ = heading.focus();
             }
         });

@@ -162,7 +162,7 @@ impl Assessment {
     /// Records a change: new timestamp, next revision.
     pub fn touch(&mut self, now: &str) {
         self.updated_at = now.to_owned();
-        self.revision += 1;
+        self.revision = self.revision.saturating_add(1);
     }
 }
 

@@ -18,6 +18,9 @@ pub const FORMAT_NAME: &str = "roadmap-readiness.assessment";
 pub const FORMAT_VERSION: u64 = 2;
 /// Files above this size are refused before parsing.
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
+/// The largest revision a file may carry: JavaScript's largest exact integer, so that
+/// any tool reading the JSON sees the same number, and the app can count on from it.
+pub const MAX_REVISION: u64 = (1 << 53) - 1;
 /// Notes and action texts above this many characters are refused, naming where.
 pub const MAX_TEXT_CHARS: usize = 10_000;
 
@@ -412,8 +415,16 @@ fn into_plan(plan: PlanV2) -> Result<Plan, FormatError> {
         }
     }
     let mut custom = Vec::with_capacity(plan.custom.len());
+    let mut custom_ids = std::collections::BTreeSet::new();
     for (index, c) in plan.custom.into_iter().enumerate() {
         check_length(&format!("assessment.plan.custom[{index}].text"), &c.text)?;
+        check_length(&format!("assessment.plan.custom[{index}].owner"), &c.owner)?;
+        if !custom_ids.insert(c.id.clone()) {
+            return Err(field(
+                &format!("assessment.plan.custom[{index}].id"),
+                &format!("\"{}\" is used twice", c.id),
+            ));
+        }
         if c.step
             .is_some_and(|s| !(1..=super::instrument::STEP_COUNT).contains(&s))
         {
@@ -439,6 +450,12 @@ fn into_plan(plan: PlanV2) -> Result<Plan, FormatError> {
 fn into_assessment(record: AssessmentV2) -> Result<Assessment, FormatError> {
     if record.id.trim().is_empty() {
         return Err(field("assessment.id", "must not be empty"));
+    }
+    if record.revision > MAX_REVISION {
+        return Err(field(
+            "assessment.revision",
+            &format!("expected at most {MAX_REVISION}, found {}", record.revision),
+        ));
     }
     let mut answers = BTreeMap::new();
     for (index, answer) in record.answers.into_iter().enumerate() {
@@ -639,6 +656,39 @@ mod tests {
         });
         assert!(
             matches!(parse(&text), Err(FormatError::Field { path, .. }) if path == "assessment.answers[0].level")
+        );
+    }
+
+    #[test]
+    fn revisions_past_the_exact_json_range_are_refused() {
+        let text = with(|v| v["assessment"]["revision"] = u64::MAX.into());
+        assert!(
+            matches!(parse(&text), Err(FormatError::Field { path, .. }) if path == "assessment.revision")
+        );
+        let text = with(|v| v["assessment"]["revision"] = MAX_REVISION.into());
+        assert_eq!(parse(&text).unwrap().revision, MAX_REVISION);
+    }
+
+    #[test]
+    fn duplicate_own_action_ids_are_refused() {
+        let mut a = sample();
+        for text in ["one", "two"] {
+            a.add_custom_action(
+                CustomAction {
+                    id: "same".into(),
+                    step: None,
+                    text: text.into(),
+                    tracking: Tracking::default(),
+                },
+                "t",
+            );
+        }
+        assert_eq!(
+            parse(&to_json(&a, "t")),
+            Err(FormatError::Field {
+                path: "assessment.plan.custom[1].id".into(),
+                message: "\"same\" is used twice".into()
+            })
         );
     }
 

@@ -148,7 +148,7 @@ pub fn plan(
 /// "Replace": the file's assessment, with a revision above the stored one so that
 /// another tab holding the old one notices the change instead of overwriting it.
 pub fn replacing(mut imported: Assessment, stored_revision: u64) -> Assessment {
-    imported.revision = imported.revision.max(stored_revision + 1);
+    imported.revision = imported.revision.max(stored_revision.saturating_add(1));
     imported
 }
 

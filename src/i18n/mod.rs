@@ -107,6 +107,10 @@ fn megabytes(bytes: usize) -> String {
 pub fn describe_storage_error(error: &StorageError) -> String {
     match error {
         StorageError::QuotaExceeded => t("errors.quota"),
+        StorageError::TooLarge => tf(
+            "errors.entry_too_large",
+            &[("limit", &megabytes(crate::core::format::MAX_FILE_BYTES))],
+        ),
         StorageError::Unavailable => t("errors.storage_unavailable"),
         StorageError::Other(detail) => tf("errors.storage_other", &[("detail", detail)]),
     }

@@ -4,19 +4,19 @@
 use crate::components::conflict_notice::ConflictNotice;
 use crate::core::route::Route;
 use crate::i18n::{describe_format_error, describe_storage_error, t};
-use crate::state::Editor;
+use crate::state::{Editor, Editors};
 use crate::storage;
 use leptos::prelude::*;
 
 #[component]
 pub fn AssessmentLoader(id: String, children: Children) -> impl IntoView {
+    let editors = expect_context::<Editors>();
+    // A change not yet in storage stays with its editor from view to view.
+    if let Some(editor) = editors.unsaved(&id) {
+        return with_editor(editor, children);
+    }
     match storage::load(&id) {
-        Ok(Some(Ok(assessment))) => {
-            provide_context(Editor::new(assessment));
-            // On every view of the assessment: another tab's write that a change here
-            // would overwrite is never settled silently.
-            view! { <ConflictNotice /> {children()} }.into_any()
-        }
+        Ok(Some(Ok(assessment))) => with_editor(editors.open(assessment), children),
         Ok(Some(Err(error))) => problem(
             t("loader.unreadable_title"),
             format!(
@@ -28,6 +28,13 @@ pub fn AssessmentLoader(id: String, children: Children) -> impl IntoView {
         Ok(None) => problem(t("loader.missing_title"), t("loader.missing_body")),
         Err(error) => problem(t("loader.storage_title"), describe_storage_error(&error)),
     }
+}
+
+fn with_editor(editor: Editor, children: Children) -> AnyView {
+    provide_context(editor);
+    // On every view of the assessment: another tab's write that a change here would
+    // overwrite is never settled silently.
+    view! { <ConflictNotice /> {children()} }.into_any()
 }
 
 fn problem(title: String, body: String) -> AnyView {

@@ -15,6 +15,8 @@ pub enum StorageError {
     QuotaExceeded,
     /// No local storage (disabled, or a private mode that forbids it).
     Unavailable,
+    /// The entry would be larger than the file format reads back (`MAX_FILE_BYTES`).
+    TooLarge,
     Other(String),
 }
 
@@ -121,15 +123,54 @@ pub fn restore(bin_key: &str) -> Result<Restored, StorageError> {
     Ok(Restored::Done)
 }
 
-/// Restores over an occupied key: the entry there goes to the bin first.
+/// Restores over an occupied key: the entry there goes to the bin.
 pub fn restore_replacing(bin_key: &str, now: &str) -> Result<(), StorageError> {
+    let storage = raw()?;
     let (original, _) = library::bin_origin(bin_key)
         .ok_or_else(|| StorageError::Other(format!("{bin_key} is not in the bin")))?;
-    move_to_bin(&original, now)?;
-    match restore(bin_key)? {
-        Restored::Done => Ok(()),
-        Restored::Occupied => Err(StorageError::Other(format!("{original} is still taken"))),
+    let Some(text) = storage.get_item(bin_key).map_err(classify)? else {
+        return Err(StorageError::Other(format!(
+            "{bin_key} is no longer in the bin"
+        )));
+    };
+    replace_text(&storage, &original, &text, now)?;
+    storage.remove_item(bin_key).map_err(classify)
+}
+
+/// Writes `text` at `key`; what was there goes to the bin. The bin copy is written
+/// first, and removed again if the new text does not fit, so a full storage leaves the
+/// key as it was and nothing is lost either way.
+fn replace_text(
+    storage: &web_sys::Storage,
+    key: &str,
+    text: &str,
+    now: &str,
+) -> Result<(), StorageError> {
+    let binned = match storage.get_item(key).map_err(classify)? {
+        Some(old) => {
+            let target =
+                library::bin_key(key, now, |k| storage.get_item(k).ok().flatten().is_some())
+                    .ok_or_else(|| {
+                        StorageError::Other(format!("{key} is not an assessment entry"))
+                    })?;
+            storage.set_item(&target, &old).map_err(classify)?;
+            Some(target)
+        }
+        None => None,
+    };
+    if let Err(error) = storage.set_item(key, text).map_err(classify) {
+        if let Some(target) = binned {
+            let _ = storage.remove_item(&target);
+        }
+        return Err(error);
     }
+    Ok(())
+}
+
+/// Saves `assessment` over whatever is stored under its id, which goes to the bin.
+pub fn save_replacing(assessment: &Assessment, now: &str) -> Result<(), StorageError> {
+    let text = entry_text(assessment, now)?;
+    replace_text(&raw()?, &library::storage_key(&assessment.id), &text, now)
 }
 
 /// Restores a readable bin entry as a new assessment beside the one now at its key.
@@ -172,12 +213,19 @@ pub fn load(id: &str) -> Result<Option<Result<Assessment, format::FormatError>>,
 }
 
 pub fn save(assessment: &Assessment, now: &str) -> Result<(), StorageError> {
+    let text = entry_text(assessment, now)?;
     raw()?
-        .set_item(
-            &library::storage_key(&assessment.id),
-            &format::to_json(assessment, now),
-        )
+        .set_item(&library::storage_key(&assessment.id), &text)
         .map_err(classify)
+}
+
+/// The entry's text, refused when reading it back would refuse it as too large.
+fn entry_text(assessment: &Assessment, now: &str) -> Result<String, StorageError> {
+    let text = format::to_json(assessment, now);
+    if text.len() > format::MAX_FILE_BYTES {
+        return Err(StorageError::TooLarge);
+    }
+    Ok(text)
 }
 
 /// Removes one entry by its storage key (readable or not).

@@ -271,6 +271,15 @@ test('two tabs on one assessment: changes show up, and a clash asks', async ({ p
   const levels = (a) => a.answers.map((x) => x.level).sort();
   expect(levels(await stored())).toEqual([1, 2, 4]);
 
+  // Moving to another view keeps the unsaved change, and the question stays open.
+  await other.getByRole('link', { name: 'Next step' }).click();
+  await expect(other.locator('main h1')).toHaveText(/^Step 2:/);
+  await expect(notice).toBeVisible();
+  await other.getByRole('link', { name: 'Previous step' }).click();
+  await expect(other.locator('main h1')).toHaveText(/^Step 1:/);
+  await expect(questions(other).nth(3).getByRole('radio', { name: 'Level 3' })).toBeChecked();
+  await expect(notice).toBeVisible();
+
   // Keep mine: the second tab's version is saved; the first tab's is in the bin.
   await notice.getByRole('button', { name: 'Keep mine' }).click();
   await expect(notice).toHaveCount(0);
