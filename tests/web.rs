@@ -350,3 +350,35 @@ fn load_theirs_replaces_the_unsaved_change() {
     drop(owner);
     local_storage().clear().unwrap();
 }
+
+#[wasm_bindgen_test]
+fn a_deletion_elsewhere_is_not_undone_by_the_next_change() {
+    use leptos::prelude::*;
+    use roadmap_readiness::state::Editor;
+    local_storage().clear().unwrap();
+    let a = sample("deleted-elsewhere");
+    storage::save(&a, "now").unwrap();
+    let owner = Owner::new();
+    owner.with(|| {
+        let editor = Editor::new(a.clone());
+        // Another tab moves it to the bin.
+        storage::move_to_bin(
+            &storage_key("deleted-elsewhere"),
+            "2026-01-02T00:00:00.000Z",
+        )
+        .unwrap();
+        editor.change(|x, now| x.set_note("city-2-named-lead", "typed on", now));
+        let conflict = editor.conflict.get_untracked().expect("a conflict asks");
+        assert!(conflict.gone && conflict.theirs.is_none());
+        assert!(storage::load("deleted-elsewhere").unwrap().is_none());
+        assert!(editor.has_unsaved());
+        // Keeping mine saves it again, as the user chose.
+        editor.keep_mine();
+        let stored = storage::load("deleted-elsewhere")
+            .unwrap()
+            .unwrap()
+            .unwrap();
+        assert_eq!(stored.note("city-2-named-lead"), "typed on");
+    });
+    local_storage().clear().unwrap();
+}
