@@ -4,7 +4,7 @@
 //! the same data for screen readers, so the bars are hidden from them.
 
 use crate::components::radar::marker_swatch;
-use crate::components::score_table::{band_name, format_percent, format_score};
+use crate::components::score_table::{band_name, format_percent, format_score, step_label};
 use crate::core::content;
 use crate::core::scoring::{Band, StepScore};
 use crate::i18n::{t, tf};
@@ -25,7 +25,7 @@ pub fn ScoreChart() -> impl IntoView {
                     let band = s.and_then(StepScore::band);
                     view! {
                         <li class="bar-row" data-step=step.number>
-                            <span class="bar-label">{format!("{}. {}", step.number, step.short)}</span>
+                            <span class="bar-label">{step_label(step.number)}</span>
                             <span class="bar-track">
                                 <span class=format!("bar-fill band-{}", band.map_or("none", Band::key))
                                     style=format!("width: {}%", score.unwrap_or(0.0))></span>

@@ -44,6 +44,15 @@ pub fn band_name(band: Option<Band>) -> String {
     )
 }
 
+/// "3. Map threat and actors": a step's number and short name, as tables and bars
+/// label it.
+pub fn step_label(number: u8) -> String {
+    let short = content::roadmap()
+        .step(number)
+        .map_or("", |s| s.short.as_str());
+    tf("step.numbered", &[("number", &number), ("step", &short)])
+}
+
 /// "Step 3, Map threat and actors: 100 (Leading)".
 pub fn step_in_words(step: &StepScore) -> String {
     let short = content::roadmap()
@@ -93,7 +102,7 @@ pub fn ScoreTable() -> impl IntoView {
                     });
                     view! {
                         <tr data-step=number>
-                            <th scope="row"><a href=href>{format!("{number}. {}", step.short)}</a></th>
+                            <th scope="row"><a href=href>{step_label(number)}</a></th>
                             <td class="num">{format_score(s.and_then(|s| s.score))}</td>
                             <td>{band_name(s.and_then(StepScore::band))}</td>
                             <td class="num">{format_percent(s.and_then(|s| s.completeness))}</td>

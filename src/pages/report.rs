@@ -6,6 +6,7 @@
 use crate::components::data_table::{data_table, Cell, Row};
 use crate::components::radar::Radar;
 use crate::components::score_chart::BandLegend;
+use crate::components::score_table;
 use crate::components::score_table::{band_name, format_percent, format_score, ScoreTable};
 use crate::components::step_breakdown::answer_in_words;
 use crate::core::content;
@@ -40,11 +41,8 @@ fn date_of(timestamp: &str) -> String {
     timestamp.get(..10).unwrap_or(timestamp).to_owned()
 }
 
-fn step_label(step: Option<u8>) -> String {
-    match step.and_then(|n| content::roadmap().step(n)) {
-        Some(s) => format!("{}. {}", s.number, s.short),
-        None => t("report.whole_roadmap"),
-    }
+fn plan_step_label(step: Option<u8>) -> String {
+    step.map_or_else(|| t("report.whole_roadmap"), score_table::step_label)
 }
 
 fn or_dash(text: &str) -> String {
@@ -104,7 +102,7 @@ pub fn ReportPage() -> impl IntoView {
             class: if row.own { "own" } else { "ranked" },
             cells: vec![
                 Cell::num((index + 1).to_string()),
-                Cell::new(step_label(row.step)),
+                Cell::new(plan_step_label(row.step)),
                 Cell::new(row.text).tag(row.own.then(|| t("report.own_action"))),
                 Cell::new(if row.resources.is_empty() {
                     t("report.none")

@@ -3,7 +3,9 @@
 
 use crate::components::data_table::{data_table, Cell, Row};
 use crate::components::radar::marker_swatch;
-use crate::components::score_table::{band_name, format_decimal, format_percent, format_score};
+use crate::components::score_table::{
+    band_name, format_decimal, format_percent, format_score, step_label,
+};
 use crate::components::step_breakdown::StepCalculation;
 use crate::core::content;
 use crate::core::instrument::{Level, Perspective, MAX_LEVEL};
@@ -140,7 +142,7 @@ pub fn ScoringPage() -> impl IntoView {
             ], 0, scored.iter().map(|s| Row {
                 class: "",
                 cells: vec![
-                    Cell::new(format!("{}. {}", s.step, step_name(s.step))),
+                    Cell::new(step_label(s.step)),
                     Cell::num(format_decimal(s.score.unwrap_or_default())),
                 ],
             }).collect())}
