@@ -123,13 +123,7 @@ impl Profile {
 
     /// Up to `n` scored steps, strongest first; ties go to the lower step number.
     pub fn strengths(&self, n: usize) -> Vec<&StepScore> {
-        let mut scored: Vec<&StepScore> = self.steps.iter().filter(|s| s.score.is_some()).collect();
-        scored.sort_by(|a, b| {
-            b.score
-                .partial_cmp(&a.score)
-                .unwrap_or(std::cmp::Ordering::Equal)
-                .then(a.step.cmp(&b.step))
-        });
+        let mut scored = self.scored_steps(true);
         scored.truncate(n);
         scored
     }
@@ -138,19 +132,32 @@ impl Profile {
     /// among the strengths is not also listed as a gap.
     pub fn gaps(&self, n: usize) -> Vec<&StepScore> {
         let strengths: Vec<u8> = self.strengths(n).iter().map(|s| s.step).collect();
-        let mut scored: Vec<&StepScore> = self.steps.iter().filter(|s| s.score.is_some()).collect();
-        scored.sort_by(|a, b| {
-            a.score
-                .partial_cmp(&b.score)
-                .unwrap_or(std::cmp::Ordering::Equal)
-                .then(a.step.cmp(&b.step))
-        });
+        let scored = self.scored_steps(false);
         let count = scored.len();
         scored
             .into_iter()
             .filter(|s| count > n * 2 || !strengths.contains(&s.step))
             .take(n)
             .collect()
+    }
+
+    /// The steps with a score, by score (highest first when `strongest_first`), ties
+    /// to the lower step number either way.
+    fn scored_steps(&self, strongest_first: bool) -> Vec<&StepScore> {
+        let mut scored: Vec<&StepScore> = self.steps.iter().filter(|s| s.score.is_some()).collect();
+        scored.sort_by(|a, b| {
+            let by_score = a
+                .score
+                .partial_cmp(&b.score)
+                .unwrap_or(std::cmp::Ordering::Equal);
+            let by_score = if strongest_first {
+                by_score.reverse()
+            } else {
+                by_score
+            };
+            by_score.then(a.step.cmp(&b.step))
+        });
+        scored
     }
 }
 
