@@ -86,9 +86,11 @@ pub fn DataPanel() -> impl IntoView {
                 .map(|a| (a, content::instrument(a.perspective))),
             &csv_labels(),
         );
-        let date: String = platform::now_iso().chars().take(10).collect();
         if let Err(detail) = files::download(
-            &format!("roadmap-readiness-library-{date}.csv"),
+            &format!(
+                "roadmap-readiness-library-{}.csv",
+                crate::core::format::date_part(&platform::now_iso())
+            ),
             "text/csv;charset=utf-8",
             &text,
         ) {

@@ -46,9 +46,14 @@ impl Default for LibraryContext {
 
 /// "2026-11-28 14:05 UTC" from an ISO timestamp; locale formatting comes with languages.
 pub fn display_date(iso: &str) -> String {
-    let date: String = iso.chars().take(10).collect();
     let time: String = iso.chars().skip(11).take(5).collect();
-    tf("home.date_time", &[("date", &date), ("time", &time)])
+    tf(
+        "home.date_time",
+        &[
+            ("date", &crate::core::format::date_part(iso)),
+            ("time", &time),
+        ],
+    )
 }
 
 /// The CSV export's words, from the catalogue.

@@ -298,8 +298,15 @@ pub fn file_name(assessment: &Assessment, date: &str, extension: &str) -> String
     } else {
         words.join("-")
     };
-    let date: String = date.chars().take(10).collect();
-    format!("roadmap-readiness-{stem}-{date}.{extension}")
+    format!("roadmap-readiness-{stem}-{}.{extension}", date_part(date))
+}
+
+/// "2026-11-28" from an ISO 8601 timestamp (its first ten characters).
+pub fn date_part(timestamp: &str) -> &str {
+    timestamp
+        .char_indices()
+        .nth(10)
+        .map_or(timestamp, |(end, _)| &timestamp[..end])
 }
 
 /// Reads a file (or storage entry) of any known version.
@@ -557,6 +564,13 @@ mod tests {
         let mut value: Value = serde_json::from_str(&to_json(&sample(), "now")).unwrap();
         edit(&mut value);
         value.to_string()
+    }
+
+    #[test]
+    fn the_date_part_is_the_first_ten_characters() {
+        assert_eq!(date_part("2026-11-28T10:00:00.000Z"), "2026-11-28");
+        assert_eq!(date_part("2026-11"), "2026-11");
+        assert_eq!(date_part("ünïcödé-dätä-here"), "ünïcödé-dä");
     }
 
     #[test]

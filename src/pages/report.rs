@@ -9,10 +9,10 @@ use crate::components::score_chart::BandLegend;
 use crate::components::score_table;
 use crate::components::score_table::{band_name, format_percent, format_score, ScoreTable};
 use crate::components::step_breakdown::answer_in_words;
-use crate::core::content;
 use crate::core::plan::{self, Tracking};
 use crate::core::route::Route;
 use crate::core::scoring::CONFIDENCE_THRESHOLD;
+use crate::core::{content, format};
 use crate::i18n::{t, tf};
 use crate::pages::results::StrengthsAndGaps;
 use crate::pages::{page_title, title_within};
@@ -36,11 +36,6 @@ struct NoteEntry {
     note: String,
 }
 
-/// "2026-11-28" from an ISO timestamp.
-fn date_of(timestamp: &str) -> String {
-    timestamp.get(..10).unwrap_or(timestamp).to_owned()
-}
-
 fn plan_step_label(step: Option<u8>) -> String {
     step.map_or_else(|| t("report.whole_roadmap"), score_table::step_label)
 }
@@ -59,7 +54,7 @@ pub fn ReportPage() -> impl IntoView {
     let assessment = editor.assessment.get_untracked();
     let instrument = editor.instrument;
     platform::set_title(&title_within(&assessment.name, &page_title("report.title")));
-    let today = date_of(&platform::now_iso());
+    let today = format::date_part(&platform::now_iso()).to_owned();
 
     let mut rows: Vec<PlanRow> = plan::rank(instrument, content::roadmap(), &assessment)
         .into_iter()
@@ -179,7 +174,10 @@ pub fn ReportPage() -> impl IntoView {
             t(&format!("mode.{}", assessment.mode.as_str())),
         ),
         (t("report.respondent"), respondent),
-        (t("report.answered_on"), date_of(&assessment.updated_at)),
+        (
+            t("report.answered_on"),
+            format::date_part(&assessment.updated_at).to_owned(),
+        ),
         (t("report.printed_on"), today),
         (
             t("report.instrument"),
