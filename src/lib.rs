@@ -3,6 +3,8 @@
 
 pub mod components;
 pub mod core;
+pub mod display;
+pub mod downloads;
 pub mod i18n;
 pub mod pages;
 pub mod platform;
@@ -16,7 +18,9 @@ use leptos::prelude::*;
 /// The whole app: a header, the view the URL fragment names, a footer.
 #[component]
 pub fn App() -> impl IntoView {
-    let editors = state::Editors::for_app();
+    let library = state::Library::for_app();
+    provide_context(library);
+    let editors = state::Editors::for_app(library);
     provide_context(editors.clone());
     // Leaving the page with a change that is not in storage asks first.
     let _ = window_event_listener(leptos::ev::beforeunload, move |event| {

@@ -1,11 +1,11 @@
 //! CSV export: one row per question, RFC 4180 quoting, a BOM, and nothing lost —
 //! checked by reading the output back with an independent RFC 4180 reader.
 
-use roadmap_readiness::components::library_item::csv_labels;
 use roadmap_readiness::core::assessment::{Assessment, InstrumentRef, NewAssessment, Response};
 use roadmap_readiness::core::content;
 use roadmap_readiness::core::csv;
 use roadmap_readiness::core::instrument::{Level, Mode, Perspective};
+use roadmap_readiness::i18n::csv_labels;
 
 /// A strict RFC 4180 reader: CRLF line ends, quoted fields with doubled quotes.
 fn read(text: &str) -> Vec<Vec<String>> {

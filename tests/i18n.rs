@@ -123,23 +123,117 @@ fn every_catalogue_key_is_used() {
     }
 }
 
-#[test]
-fn placeholders_match_across_languages() {
-    fn placeholders(text: &str) -> BTreeSet<String> {
-        text.split('{')
-            .skip(1)
-            .filter_map(|p| p.split_once('}'))
-            .map(|(name, _)| name.to_owned())
-            .collect()
+fn placeholders(text: &str) -> BTreeSet<String> {
+    text.split('{')
+        .skip(1)
+        .filter_map(|p| p.split_once('}'))
+        .map(|(name, _)| name.to_owned())
+        .collect()
+}
+
+/// Each `tf("key", &[("name", value), ...])` in the sources: the key and the names it
+/// fills. Only the tuples directly in the array count, so a `tf` nested in a value is
+/// read as its own call. Calls whose arguments are not an array literal are skipped.
+fn tf_calls() -> Vec<(String, BTreeSet<String>)> {
+    let mut sources = Vec::new();
+    rust_sources(Path::new("src"), &mut sources);
+    let mut calls = Vec::new();
+    for source in &sources {
+        for (at, _) in source.match_indices("tf(\"") {
+            if source[..at]
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_')
+            {
+                continue;
+            }
+            let rest = &source[at + 4..];
+            let key = rest[..rest.find('"').unwrap()].to_owned();
+            let after = rest[key.len() + 1..].trim_start();
+            let Some(args) = after
+                .strip_prefix(',')
+                .map(str::trim_start)
+                .and_then(|a| a.strip_prefix("&["))
+            else {
+                continue;
+            };
+            let mut names = BTreeSet::new();
+            let mut depth = 0i32; // brackets and parentheses inside the array
+            let mut chars = args.char_indices().peekable();
+            let mut in_string = false;
+            while let Some((i, c)) = chars.next() {
+                if in_string {
+                    match c {
+                        '\\' => {
+                            chars.next();
+                        }
+                        '"' => in_string = false,
+                        _ => {}
+                    }
+                    continue;
+                }
+                match c {
+                    '"' => in_string = true,
+                    '(' | '[' | '{' => {
+                        if c == '(' && depth == 0 {
+                            let tuple = args[i + 1..].trim_start();
+                            if let Some(name) = tuple.strip_prefix('"') {
+                                names.insert(name[..name.find('"').unwrap()].to_owned());
+                            }
+                        }
+                        depth += 1;
+                    }
+                    ')' | '}' => depth -= 1,
+                    ']' if depth == 0 => break,
+                    ']' => depth -= 1,
+                    _ => {}
+                }
+            }
+            calls.push((key, names));
+        }
     }
-    let english = flatten(LANGUAGES[0].1);
-    for (language, json) in &LANGUAGES[1..] {
-        for (key, text) in flatten(json) {
+    calls
+}
+
+#[test]
+fn every_call_site_fills_exactly_the_placeholders_of_its_template() {
+    let calls = tf_calls();
+    assert!(
+        calls.len() > 50,
+        "the scan found only {} calls",
+        calls.len()
+    );
+    for (language, json) in LANGUAGES {
+        let catalogue = flatten(json);
+        for (key, names) in &calls {
+            let Some(template) = catalogue.get(key) else {
+                continue; // a missing key fails every_used_key_exists_in_every_language
+            };
             assert_eq!(
-                placeholders(&text),
-                placeholders(&english[&key]),
+                &placeholders(template),
+                names,
+                "{language}: tf(\"{key}\") fills {names:?} into \"{template}\""
+            );
+        }
+    }
+}
+
+#[test]
+fn every_language_has_every_key_with_the_same_placeholders() {
+    let (reference, reference_json) = LANGUAGES[0];
+    let english = flatten(reference_json);
+    for (language, json) in LANGUAGES {
+        let catalogue = flatten(json);
+        let keys: BTreeSet<&String> = catalogue.keys().collect();
+        let expected: BTreeSet<&String> = english.keys().collect();
+        assert_eq!(keys, expected, "{language} and {reference} differ in keys");
+        for (key, text) in &catalogue {
+            assert_eq!(
+                placeholders(text),
+                placeholders(&english[key]),
                 "{language}: {key}"
             );
+            assert!(!text.trim().is_empty(), "{language}: {key} is empty");
         }
     }
 }

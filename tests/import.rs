@@ -6,15 +6,14 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use roadmap_readiness::components::data_panel::describe_counts;
-use roadmap_readiness::components::import_panel::{
-    describe_import_error, describe_notices, describe_write_error,
-};
 use roadmap_readiness::core::format::{self, MAX_FILE_BYTES};
 use roadmap_readiness::core::import::{self, Existing, ImportError, Outcome};
 use roadmap_readiness::core::library::Counts;
-use roadmap_readiness::i18n::describe_storage_error;
-use roadmap_readiness::storage::StorageError;
+use roadmap_readiness::core::store::StorageError;
+use roadmap_readiness::i18n::{
+    describe_counts, describe_import_error, describe_notices, describe_storage_error,
+    describe_write_error,
+};
 use std::collections::BTreeMap;
 
 fn fixture(name: &str) -> Vec<u8> {

@@ -1,58 +1,57 @@
 //! The bin: deleted entries, their text untouched, until the user empties it. Each can
 //! be restored to where it was; if that place is taken again, the user chooses to
-//! replace what is there (it goes to the bin in turn) or to keep both.
+//! replace what is there (it goes to the bin in turn) or to keep both. The list is
+//! keyed by bin key, so a change from another tab leaves an open choice open.
 
 use crate::components::confirm::Confirm;
-use crate::components::library_item::{display_date, LibraryContext};
-use crate::core::library::{self, BinEntry};
-use crate::i18n::{describe_format_error, describe_storage_error, t, tf};
-use crate::platform;
-use crate::storage::{self, files, Restored};
+use crate::core::library::commands::Restored;
+use crate::core::library::BinEntry;
+use crate::display::display_date;
+use crate::downloads;
+use crate::i18n::{describe_command_error, describe_format_error, describe_storage_error, t, tf};
+use crate::state::Library;
 use leptos::prelude::*;
 
 #[component]
 pub fn BinPanel() -> impl IntoView {
-    let library_state = expect_context::<LibraryContext>();
-    let entries = Memo::new(move |_| {
-        library_state.version.track();
-        storage::list_bin().unwrap_or_default()
-    });
-    let empty_question =
-        Signal::derive(move || tf("bin.empty_confirm", &[("count", &entries.with(Vec::len))]));
+    let library = expect_context::<Library>();
+    // `None` when storage cannot be read: the bin is unknown, not empty.
+    let entries = Memo::new(move |_| library.with(|s| s.as_ref().ok().map(|s| s.bin.clone())));
+    let count = move || entries.with(|e| e.as_ref().map_or(0, Vec::len));
+    let empty_question = Signal::derive(move || tf("bin.empty_confirm", &[("count", &count())]));
     let empty = move |()| {
-        storage::empty_bin()
-            .map(|n| library_state.announce(tf("bin.emptied", &[("count", &n)])))
+        library
+            .empty_bin()
+            .map(|n| library.announce(tf("bin.emptied", &[("count", &n)])))
             .map_err(|e| describe_storage_error(&e))
     };
 
     view! {
         <p>{t("bin.intro")}</p>
-        {move || {
-            let list = entries.get();
-            if list.is_empty() {
-                view! { <p>{t("bin.none")}</p> }.into_any()
-            } else {
-                view! {
-                    <ul class="bin">
-                        {list.into_iter().map(|entry| view! { <BinItem entry /> }).collect_view()}
-                    </ul>
-                    <Confirm
-                        start=t("bin.empty")
-                        question=empty_question
-                        yes=t("bin.empty_yes")
-                        cancel=t("delete.cancel")
-                        on_confirm=Callback::new(empty)
-                        danger=true
-                    />
-                }.into_any()
-            }
-        }}
+        <Show when=move || entries.with(Option::is_some)
+            fallback=move || view! { <p>{t("bin.unknown")}</p> }>
+            <Show when=move || count() != 0 fallback=move || view! { <p>{t("bin.none")}</p> }>
+                <ul class="bin">
+                    <For each=move || entries.get().unwrap_or_default()
+                        key=|entry| entry.key.clone()
+                        children=move |entry| view! { <BinItem entry /> } />
+                </ul>
+                <Confirm
+                    start=t("bin.empty")
+                    question=empty_question
+                    yes=t("bin.empty_yes")
+                    cancel=t("delete.cancel")
+                    on_confirm=Callback::new(empty)
+                    danger=true
+                />
+            </Show>
+        </Show>
     }
 }
 
 #[component]
 fn BinItem(entry: BinEntry) -> impl IntoView {
-    let library_state = expect_context::<LibraryContext>();
+    let library = expect_context::<Library>();
     let label = entry.label();
     let occupied = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
@@ -67,50 +66,33 @@ fn BinItem(entry: BinEntry) -> impl IntoView {
 
     let key = entry.key.clone();
     let name = label.clone();
-    let restore = move |_| match storage::restore(&key) {
-        Ok(Restored::Done) => library_state.announce(tf("bin.restored", &[("name", &name)])),
+    let restore = move |_| match library.restore(&key) {
+        Ok(Restored::Done) => library.announce(tf("bin.restored", &[("name", &name)])),
         Ok(Restored::Occupied) => occupied.set(true),
         Err(e) => error.set(Some(describe_storage_error(&e))),
     };
     let key = entry.key.clone();
     let name = label.clone();
-    let replace = move |_| match storage::restore_replacing(&key, &platform::now_iso()) {
-        Ok(()) => library_state.announce(tf("bin.restored_replacing", &[("name", &name)])),
+    let replace = move |_| match library.restore_replacing(&key) {
+        Ok(()) => library.announce(tf("bin.restored_replacing", &[("name", &name)])),
         Err(e) => error.set(Some(describe_storage_error(&e))),
     };
     let key = entry.key.clone();
-    let readable = entry.content.as_ref().ok().map(|a| (**a).clone());
-    let can_keep_both = readable.is_some();
-    let keep_both = move |_| {
-        let Some(original) = readable.clone() else {
-            return;
-        };
-        let now = platform::now_iso();
-        let name = tf("bin.copy_name", &[("name", &original.name)]);
-        let copy = library::duplicate(&original, platform::new_id(), name.clone(), &now);
-        // Keep its history: a restored copy is the same work, only under a new id.
-        let copy = crate::core::assessment::Assessment {
-            created_at: original.created_at.clone(),
-            revision: original.revision,
-            ..copy
-        };
-        match storage::restore_as_copy(&key, &copy, &now) {
-            Ok(()) => library_state.announce(tf("bin.restored_as", &[("name", &name)])),
-            Err(e) => error.set(Some(describe_storage_error(&e))),
-        }
+    let can_keep_both = entry.content.is_ok();
+    let keep_both = move |_| match library.restore_as_copy(&key) {
+        Ok(copy) => library.announce(tf("bin.restored_as", &[("name", &copy.name)])),
+        Err(e) => error.set(Some(describe_command_error(&e))),
     };
     let key = entry.key.clone();
     let name = label.clone();
     let purge = move |()| {
-        storage::remove_key(&key)
-            .map(|()| library_state.announce(tf("bin.deleted", &[("name", &name)])))
+        library
+            .purge(&key)
+            .map(|()| library.announce(tf("bin.deleted", &[("name", &name)])))
             .map_err(|e| describe_storage_error(&e))
     };
-    let raw = entry.raw.clone();
-    let file_name = format!("{}.txt", entry.key.replace(['/', ':'], "-"));
-    let download = move |_| {
-        let _ = files::download(&file_name, "text/plain", &raw);
-    };
+    let (key, raw) = (entry.key.clone(), entry.raw.clone());
+    let download = move |_| downloads::raw_entry(&key, &raw);
     let problem = entry.content.as_ref().err().map(describe_format_error);
 
     view! {

@@ -10,7 +10,7 @@ pub fn Confirm(
     start: String,
     /// The button's accessible name, when the visible text needs its object ("Delete X").
     #[prop(optional, into)]
-    start_label: Option<String>,
+    start_label: Option<Signal<String>>,
     /// The question, read when the confirmation opens.
     #[prop(into)]
     question: Signal<String>,
@@ -69,7 +69,7 @@ pub fn Confirm(
         } else {
             view! {
                 <button type="button" class=class node_ref=start_ref
-                    aria-label=start_label.clone()
+                    aria-label=move || start_label.map(|l| l.get())
                     on:click=move |_| asking.set(true)>{start.clone()}</button>
             }
             .into_any()

@@ -27,7 +27,7 @@ pub fn ConflictNotice() -> impl IntoView {
                     "conflict.body",
                     &[
                         ("revision", &theirs.revision),
-                        ("time", &crate::components::library_item::display_date(&theirs.updated_at)),
+                        ("time", &crate::display::display_date(&theirs.updated_at)),
                     ],
                 ),
                 None => t("conflict.body_unreadable"),

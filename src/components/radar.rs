@@ -2,9 +2,9 @@
 //! name and score; the marker's shape tells the band apart without colour. The score
 //! table holds the same numbers for screen readers, so the picture is one `img`.
 
-use crate::components::score_table::format_score;
 use crate::core::content;
 use crate::core::scoring::{Band, Profile};
+use crate::display::format_score;
 use crate::i18n::t;
 use crate::state::Editor;
 use leptos::prelude::*;

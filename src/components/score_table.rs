@@ -1,73 +1,12 @@
 //! The step scores as a table: the charts' accessible twin, and the numbers to check.
-//! Also the few number formats every score view shares.
 
 use crate::core::content;
 use crate::core::route::Route;
-use crate::core::scoring::{self, Band, StepScore};
+use crate::core::scoring::StepScore;
+use crate::display::{band_name, format_percent, format_score, step_label};
 use crate::i18n::{t, tf};
 use crate::state::Editor;
 use leptos::prelude::*;
-
-/// "73" (rounded down, see `scoring::shown_score`) or "–" when a score does not exist.
-pub fn format_score(score: Option<f64>) -> String {
-    score.map_or_else(
-        || t("results.no_value"),
-        |s| scoring::shown_score(s).to_string(),
-    )
-}
-
-/// "80 %" from a 0–1 fraction (rounded down), or "–".
-pub fn format_percent(fraction: Option<f64>) -> String {
-    fraction.map_or_else(
-        || t("results.no_value"),
-        |f| tf("results.percent", &[("value", &scoring::shown_percent(f))]),
-    )
-}
-
-/// A calculation's number: at most two decimals, without trailing zeros ("2.25", "37.5",
-/// "50").
-pub fn format_decimal(value: f64) -> String {
-    let text = format!("{value:.2}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text == "-0" {
-        "0".into()
-    } else {
-        text.into()
-    }
-}
-
-/// The band's name, or "–".
-pub fn band_name(band: Option<Band>) -> String {
-    band.map_or_else(
-        || t("results.no_value"),
-        |b| t(&format!("band.{}", b.key())),
-    )
-}
-
-/// "3. Map threat and actors": a step's number and short name, as tables and bars
-/// label it.
-pub fn step_label(number: u8) -> String {
-    let short = content::roadmap()
-        .step(number)
-        .map_or("", |s| s.short.as_str());
-    tf("step.numbered", &[("number", &number), ("step", &short)])
-}
-
-/// "Step 3, Map threat and actors: 100 (Leading)".
-pub fn step_in_words(step: &StepScore) -> String {
-    let short = content::roadmap()
-        .step(step.step)
-        .map_or("", |s| s.short.as_str());
-    tf(
-        "results.step_in_words",
-        &[
-            ("number", &step.step),
-            ("step", &short),
-            ("score", &format_score(step.score)),
-            ("band", &band_name(step.band())),
-        ],
-    )
-}
 
 #[component]
 pub fn ScoreTable() -> impl IntoView {
@@ -133,19 +72,5 @@ pub fn ScoreTable() -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
         </div>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::format_decimal;
-
-    #[test]
-    fn decimals_lose_trailing_zeros() {
-        assert_eq!(format_decimal(2.25), "2.25");
-        assert_eq!(format_decimal(37.5), "37.5");
-        assert_eq!(format_decimal(50.0), "50");
-        assert_eq!(format_decimal(100.0 / 3.0), "33.33");
-        assert_eq!(format_decimal(0.0), "0");
     }
 }

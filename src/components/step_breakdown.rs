@@ -3,12 +3,12 @@
 //! per step, folded) and for the worked example on "How scores work".
 
 use crate::components::data_table::{data_table, Cell, Row};
-use crate::components::score_table::{band_name, format_decimal, format_percent, format_score};
 use crate::core::assessment::Response;
 use crate::core::content;
 use crate::core::instrument::Instrument;
 use crate::core::route::Route;
 use crate::core::scoring::{self, Band, StepScore};
+use crate::display::{band_name, format_decimal, format_percent, format_score};
 use crate::i18n::{t, tf};
 use crate::state::Editor;
 use leptos::prelude::*;

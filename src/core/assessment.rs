@@ -2,7 +2,7 @@
 //! Plain data; the browser edge supplies ids and timestamps.
 
 use super::instrument::{Level, Mode, Perspective};
-use super::plan::{CustomAction, Plan, Tracking};
+use super::tracking::{CustomAction, Plan, Tracking};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -159,6 +159,20 @@ impl Assessment {
         self.touch(now);
     }
 
+    /// The one way to copy an assessment under a new id (duplicate, import "keep both",
+    /// restore "keep both"): a new record made now, at revision 0, with every answer,
+    /// note and plan entry of the original.
+    pub fn copy_under_new_id(&self, fresh_id: String, name: String, now: &str) -> Assessment {
+        Assessment {
+            id: fresh_id,
+            name,
+            created_at: now.to_owned(),
+            updated_at: now.to_owned(),
+            revision: 0,
+            ..self.clone()
+        }
+    }
+
     /// Records a change: new timestamp, next revision.
     pub fn touch(&mut self, now: &str) {
         self.updated_at = now.to_owned();
@@ -207,6 +221,20 @@ mod tests {
             Some(Response::Level(Level::new(3).unwrap()))
         );
         assert_eq!(a.note("q"), "minutes of the March meeting");
+    }
+
+    #[test]
+    fn a_copy_is_a_new_record_with_every_answer() {
+        let mut a = sample();
+        a.set_note("q", "evidence", "t1");
+        let copy = a.copy_under_new_id("b".into(), "Springfield (copy)".into(), "t9");
+        assert_eq!((copy.id.as_str(), copy.revision), ("b", 0));
+        assert_eq!(
+            (copy.created_at.as_str(), copy.updated_at.as_str()),
+            ("t9", "t9")
+        );
+        assert_eq!(copy.answers, a.answers);
+        assert_eq!(copy.plan, a.plan);
     }
 
     #[test]

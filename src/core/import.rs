@@ -152,13 +152,6 @@ pub fn replacing(mut imported: Assessment, stored_revision: u64) -> Assessment {
     imported
 }
 
-/// "Keep both": the file's assessment under a fresh id (and a name telling it apart).
-pub fn keeping_both(mut imported: Assessment, fresh_id: String, name: String) -> Assessment {
-    imported.id = fresh_id;
-    imported.name = name;
-    imported
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -221,12 +214,9 @@ mod tests {
     }
 
     #[test]
-    fn replacing_lifts_the_revision_and_keeping_both_renames() {
+    fn replacing_lifts_the_revision_above_the_stored_one() {
         let a = check(&file("x")).unwrap().assessment;
         assert_eq!(replacing(a.clone(), 10).revision, 11);
         assert_eq!(replacing(a.clone(), 0).revision, a.revision);
-        let both = keeping_both(a.clone(), "y".into(), "x (2)".into());
-        assert_eq!((both.id.as_str(), both.name.as_str()), ("y", "x (2)"));
-        assert_eq!(both.answers, a.answers);
     }
 }

@@ -10,5 +10,7 @@ pub mod library;
 pub mod plan;
 pub mod route;
 pub mod scoring;
+pub mod store;
 #[cfg(test)]
 pub(crate) mod test_support;
+pub mod tracking;

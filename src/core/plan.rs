@@ -10,66 +10,8 @@
 
 use super::assessment::{Assessment, Response};
 use super::instrument::{Action, Instrument, Level, Question, Roadmap, MAX_LEVEL};
-use serde::{Deserialize, Serialize};
+pub use super::tracking::{ActionStatus, CustomAction, Plan, Tracking};
 use std::collections::{BTreeMap, BTreeSet};
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ActionStatus {
-    #[default]
-    Planned,
-    InProgress,
-    Done,
-}
-
-impl ActionStatus {
-    pub const ALL: [ActionStatus; 3] = [
-        ActionStatus::Planned,
-        ActionStatus::InProgress,
-        ActionStatus::Done,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            ActionStatus::Planned => "planned",
-            ActionStatus::InProgress => "in_progress",
-            ActionStatus::Done => "done",
-        }
-    }
-}
-
-/// What the user records about one action.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Tracking {
-    pub status: ActionStatus,
-    pub owner: String,
-    /// An ISO date (`2027-03-01`) or empty.
-    pub due: String,
-}
-
-impl Tracking {
-    pub fn is_default(&self) -> bool {
-        *self == Tracking::default()
-    }
-}
-
-/// An action the user wrote themselves.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CustomAction {
-    pub id: String,
-    /// The roadmap step it belongs to, if any.
-    pub step: Option<u8>,
-    pub text: String,
-    pub tracking: Tracking,
-}
-
-/// The user's side of the plan, saved with the assessment.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Plan {
-    /// Keyed by `action_key`; an entry exists only once the user changed something.
-    pub tracking: BTreeMap<String, Tracking>,
-    pub custom: Vec<CustomAction>,
-}
 
 /// An instrument action's key: the question and the level it is the next step from.
 /// Raising the level brings a new action with fresh tracking; the old entry is kept.

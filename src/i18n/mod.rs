@@ -6,7 +6,10 @@
 //! a language is adding a file, with no component touched.
 
 use crate::core::format::FormatError;
-use crate::storage::StorageError;
+use crate::core::import::{Checked, ImportError};
+use crate::core::library::commands::CommandError;
+use crate::core::library::Counts;
+use crate::core::store::StorageError;
 use std::collections::HashMap;
 use std::fmt::Display;
 use std::sync::OnceLock;
@@ -114,6 +117,120 @@ pub fn describe_storage_error(error: &StorageError) -> String {
         StorageError::Unavailable => t("errors.storage_unavailable"),
         StorageError::Other(detail) => tf("errors.storage_other", &[("detail", detail)]),
     }
+}
+
+/// The CSV export's words, from the catalogue.
+pub fn csv_labels() -> crate::core::csv::Labels {
+    crate::core::csv::Labels {
+        question_columns: [
+            t("csv.step"),
+            t("csv.question_id"),
+            t("csv.question"),
+            t("csv.level"),
+            t("csv.descriptor"),
+            t("csv.other_response"),
+            t("csv.note"),
+        ],
+        assessment_columns: [
+            t("csv.assessment_id"),
+            t("csv.assessment_name"),
+            t("csv.perspective"),
+            t("csv.mode"),
+        ],
+        not_applicable: t("question.not_applicable"),
+        dont_know: t("question.dont_know"),
+        perspective: |p| t(&format!("perspective.{}", p.as_str())),
+        mode: |m| t(&format!("mode.{}", m.as_str())),
+    }
+}
+
+/// A library command that could not run.
+pub fn describe_command_error(error: &CommandError) -> String {
+    match error {
+        CommandError::Storage(error) => describe_storage_error(error),
+        CommandError::Unreadable(error) => describe_format_error(error),
+        CommandError::Gone => t("library.gone"),
+    }
+}
+
+/// An import refusal in words that say what to fix.
+pub fn describe_import_error(error: &ImportError) -> String {
+    match error {
+        ImportError::Format(error) => describe_format_error(error),
+        ImportError::NotText { offset } => tf("import.not_text", &[("offset", offset)]),
+        ImportError::UnknownInstrument { id } => {
+            tf("import.unknown_instrument", &[("instrument", id)])
+        }
+        ImportError::InstrumentMismatch {
+            instrument,
+            perspective,
+        } => tf(
+            "import.instrument_mismatch",
+            &[
+                ("instrument", instrument),
+                (
+                    "perspective",
+                    &t(&format!("perspective.{}", perspective.as_str())),
+                ),
+            ],
+        ),
+    }
+}
+
+/// What the user should know about a file that was imported.
+pub fn describe_notices(checked: &Checked) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some((file, app)) = &checked.other_instrument_version {
+        out.push(tf(
+            "import.other_instrument_version",
+            &[("file", file), ("app", app)],
+        ));
+    }
+    match checked.unknown_questions.as_slice() {
+        [] => {}
+        [id] => out.push(tf("import.unknown_question", &[("id", id)])),
+        ids => out.push(tf(
+            "import.unknown_questions",
+            &[("count", &ids.len()), ("ids", &ids.join(", "))],
+        )),
+    }
+    out
+}
+
+/// The words for a storage failure while importing: nothing of the file was written.
+pub fn describe_write_error(error: &StorageError) -> String {
+    match error {
+        StorageError::QuotaExceeded => t("import.quota"),
+        other => tf(
+            "import.not_saved",
+            &[("detail", &describe_storage_error(other))],
+        ),
+    }
+}
+
+/// "3 assessments, 1 in the bin, 1 unreadable entry".
+pub fn describe_counts(counts: &Counts) -> String {
+    let mut parts = Vec::new();
+    match counts.assessments {
+        0 => {}
+        1 => parts.push(t("data.count_assessment")),
+        n => parts.push(tf("data.count_assessments", &[("count", &n)])),
+    }
+    match counts.in_bin {
+        0 => {}
+        n => parts.push(tf("data.count_bin", &[("count", &n)])),
+    }
+    match counts.unreadable {
+        0 => {}
+        1 => parts.push(t("data.count_unreadable_one")),
+        n => parts.push(tf("data.count_unreadable", &[("count", &n)])),
+    }
+    match counts.other {
+        0 => {}
+        1 => parts.push(t("data.count_other_one")),
+        n => parts.push(tf("data.count_other", &[("count", &n)])),
+    }
+    parts.join(", ")
 }
 
 #[cfg(test)]

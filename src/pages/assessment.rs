@@ -2,10 +2,10 @@
 //! A missing or unreadable entry gets a message and a way home, never a crash.
 
 use crate::components::conflict_notice::ConflictNotice;
+use crate::core::library::Loaded;
 use crate::core::route::Route;
 use crate::i18n::{describe_format_error, describe_storage_error, t};
-use crate::state::{Editor, Editors};
-use crate::storage;
+use crate::state::{Editor, Editors, Library};
 use leptos::prelude::*;
 
 #[component]
@@ -15,9 +15,9 @@ pub fn AssessmentLoader(id: String, children: Children) -> impl IntoView {
     if let Some(editor) = editors.unsaved(&id) {
         return with_editor(editor, children);
     }
-    match storage::load(&id) {
-        Ok(Some(Ok(assessment))) => with_editor(editors.open(assessment), children),
-        Ok(Some(Err(error))) => problem(
+    match expect_context::<Library>().load(&id) {
+        Ok(Loaded::Readable(assessment)) => with_editor(editors.open(*assessment), children),
+        Ok(Loaded::Unreadable { error, .. }) => problem(
             t("loader.unreadable_title"),
             format!(
                 "{} {}",
@@ -25,7 +25,7 @@ pub fn AssessmentLoader(id: String, children: Children) -> impl IntoView {
                 t("loader.unreadable_kept")
             ),
         ),
-        Ok(None) => problem(t("loader.missing_title"), t("loader.missing_body")),
+        Ok(Loaded::Absent) => problem(t("loader.missing_title"), t("loader.missing_body")),
         Err(error) => problem(t("loader.storage_title"), describe_storage_error(&error)),
     }
 }

@@ -6,50 +6,44 @@ use crate::components::bin_panel::BinPanel;
 use crate::components::confirm_delete::ConfirmDelete;
 use crate::components::data_panel::DataPanel;
 use crate::components::import_panel::ImportPanel;
-use crate::components::library_item::{LibraryContext, SavedAssessment};
+use crate::components::library_item::SavedAssessment;
 use crate::core::instrument::{Mode, Perspective};
-use crate::core::library::{self, Entry, Filter, Item, SortBy};
+use crate::core::library::{self, Filter, SortBy, Unreadable};
 use crate::core::route::Route;
+use crate::downloads;
 use crate::i18n::{describe_format_error, describe_storage_error, t, tf};
-use crate::storage::{self, files};
+use crate::state::Library;
 use leptos::prelude::*;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let library_state = LibraryContext::new();
-    provide_context(library_state);
-    // Another tab saved, deleted or imported: read storage again.
-    let handle = window_event_listener(leptos::ev::storage, move |event| {
-        let ours = event
-            .key()
-            .is_none_or(|key| key.starts_with(library::APP_PREFIX));
-        if ours {
-            library_state.refresh();
-        }
-    });
-    on_cleanup(move || handle.remove());
-
-    let entries = Memo::new(move |_| {
-        library_state.version.track();
-        storage::list()
-    });
+    let library = expect_context::<Library>();
     let sort = RwSignal::new(SortBy::default());
     let filter = RwSignal::new(Filter::default());
-    let items = Memo::new(move |_| {
-        entries.with(|e| {
-            e.as_ref()
-                .map(|list| {
-                    list.iter()
-                        .filter_map(|entry| match entry {
-                            Entry::Readable(a) => Some(Item::new((**a).clone())),
-                            Entry::Unreadable { .. } => None,
-                        })
+    let total = Memo::new(move |_| library.with(|s| s.as_ref().map_or(0, |s| s.items.len())));
+    let several = move || total.get() > 1;
+    // The ids shown, in order; each card reads its own listing, keyed by id.
+    let shown = Memo::new(move |_| {
+        library.with(|s| {
+            s.as_ref()
+                .map(|s| {
+                    library::arrange(&s.items, sort.get(), &filter.get())
+                        .into_iter()
+                        .map(|i| i.assessment.id)
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
         })
     });
-    let shown = Memo::new(move |_| items.with(|i| library::arrange(i, sort.get(), &filter.get())));
+    let unreadable = Memo::new(move |_| {
+        library.with(|s| s.as_ref().map(|s| s.unreadable.clone()).unwrap_or_default())
+    });
+    let state = Memo::new(move |_| {
+        library.with(|s| match s {
+            Err(error) => Err(describe_storage_error(error)),
+            Ok(s) => Ok(s.is_empty()),
+        })
+    });
 
     view! {
         <h1 tabindex="-1">{t("app.name")}</h1>
@@ -58,33 +52,28 @@ pub fn HomePage() -> impl IntoView {
         <p><a class="button primary" href=Route::NewAssessment.href()>{t("home.new")}</a></p>
         <section aria-labelledby="saved-heading">
             <h2 id="saved-heading">{t("home.saved_heading")}</h2>
-            <p class="library-notice" role="status">{move || library_state.notice.get()}</p>
-            {move || match entries.get() {
-                Err(error) => view! { <p role="alert">{describe_storage_error(&error)}</p> }.into_any(),
-                Ok(list) if list.is_empty() => view! { <p>{t("home.none_saved")}</p> }.into_any(),
-                Ok(list) => {
-                    let unreadable: Vec<_> = list.into_iter().filter_map(|e| match e {
-                        Entry::Unreadable { key, raw, error } => Some((key, raw, describe_format_error(&error))),
-                        Entry::Readable(_) => None,
-                    }).collect();
-                    view! {
-                        {move || (items.with(|i| i.len()) > 1).then(|| view! { <LibraryControls sort filter /> })}
-                        {move || {
-                            let total = items.with(Vec::len);
-                            let count = shown.with(Vec::len);
-                            (total > 0 && count < total).then(|| view! {
-                                <p>{tf("library.showing", &[("shown", &count), ("total", &total)])}</p>
-                            })
-                        }}
-                        <ul class="library">
-                            {move || shown.get().into_iter().map(|item| view! { <SavedAssessment item /> }).collect_view()}
-                            {unreadable.into_iter().map(|(key, raw, message)| view! {
-                                <UnreadableEntry key raw message />
-                            }).collect_view()}
-                        </ul>
-                    }.into_any()
-                }
+            <p class="library-notice" role="status">{move || library.notice.get()}</p>
+            {move || match state.get() {
+                Err(message) => view! { <p role="alert">{message}</p> }.into_any(),
+                Ok(true) => view! { <p>{t("home.none_saved")}</p> }.into_any(),
+                Ok(false) => ().into_any(),
             }}
+            <Show when=several>
+                <LibraryControls sort filter />
+            </Show>
+            {move || {
+                let total = total.get();
+                let count = shown.with(Vec::len);
+                (total > 0 && count < total).then(|| view! {
+                    <p>{tf("library.showing", &[("shown", &count), ("total", &total)])}</p>
+                })
+            }}
+            <ul class="library">
+                <For each=move || shown.get() key=|id| id.clone()
+                    children=move |id| view! { <SavedAssessment id /> } />
+                <For each=move || unreadable.get() key=|entry| (entry.key.clone(), entry.raw.len())
+                    children=move |entry| view! { <UnreadableEntry entry /> } />
+            </ul>
         </section>
         <section aria-labelledby="import-heading">
             <h2 id="import-heading">{t("import.heading")}</h2>
@@ -190,16 +179,17 @@ fn picker(
 }
 
 #[component]
-fn UnreadableEntry(key: String, raw: String, message: String) -> impl IntoView {
-    let library_state = expect_context::<LibraryContext>();
-    let file_name = format!("{}.txt", key.replace('/', "-"));
-    let download = move |_| {
-        let _ = files::download(&file_name, "text/plain", &raw);
+fn UnreadableEntry(entry: Unreadable) -> impl IntoView {
+    let library = expect_context::<Library>();
+    let Unreadable { key, raw, error } = entry;
+    let message = describe_format_error(&error);
+    let download = {
+        let key = key.clone();
+        move |_| downloads::raw_entry(&key, &raw)
     };
     let label = key.clone();
-    let on_deleted = Callback::new(move |()| {
-        library_state.announce(tf("library.moved_to_bin", &[("name", &label)]))
-    });
+    let on_deleted =
+        Callback::new(move |()| library.announce(tf("library.moved_to_bin", &[("name", &label)])));
     view! {
         <li class="card unreadable">
             <h3>{t("home.unreadable_heading")}</h3>

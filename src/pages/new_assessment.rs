@@ -1,15 +1,17 @@
 //! "New assessment": perspective, quick or full, the name, and who fills it in.
 
-use crate::core::assessment::{Assessment, InstrumentRef, NewAssessment};
+use crate::core::assessment::NewAssessment;
 use crate::core::content;
 use crate::core::instrument::{Mode, Perspective};
 use crate::core::route::Route;
 use crate::i18n::{describe_storage_error, t, tf};
-use crate::{platform, storage};
+use crate::platform;
+use crate::state::Library;
 use leptos::prelude::*;
 
 #[component]
 pub fn NewAssessmentPage() -> impl IntoView {
+    let library = expect_context::<Library>();
     let perspective = RwSignal::new(Perspective::City);
     let mode = RwSignal::new(Mode::Full);
     let name = RwSignal::new(String::new());
@@ -27,24 +29,14 @@ pub fn NewAssessmentPage() -> impl IntoView {
             }
             return;
         }
-        let instrument = content::instrument(perspective.get_untracked());
-        let now = platform::now_iso();
-        let assessment = Assessment::create(
-            platform::new_id(),
-            NewAssessment {
-                perspective: perspective.get_untracked(),
-                mode: mode.get_untracked(),
-                name: name.get_untracked(),
-                respondent: respondent.get_untracked(),
-            },
-            InstrumentRef {
-                id: instrument.id.clone(),
-                version: instrument.version.clone(),
-            },
-            &now,
-        );
-        match storage::save(&assessment, &now) {
-            Ok(()) => platform::navigate(
+        let created = library.create(NewAssessment {
+            perspective: perspective.get_untracked(),
+            mode: mode.get_untracked(),
+            name: name.get_untracked(),
+            respondent: respondent.get_untracked(),
+        });
+        match created {
+            Ok(assessment) => platform::navigate(
                 &Route::Step {
                     assessment: assessment.id,
                     step: 1,

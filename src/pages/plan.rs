@@ -246,7 +246,7 @@ fn TrackingFields(
             </div>
             <div class="field">
                 <label for=owner_id.clone()>{t("plan.owner")}</label>
-                <input type="text" id=owner_id maxlength="200" prop:value=move || tracking.with(|t| t.owner.clone())
+                <input type="text" id=owner_id maxlength=crate::core::format::MAX_TEXT_CHARS prop:value=move || tracking.with(|t| t.owner.clone())
                     on:input=move |ev| {
                         let owner = event_target_value(&ev);
                         update_owner(&move |t: &mut Tracking| t.owner = owner.clone());

@@ -6,13 +6,13 @@
 use crate::components::data_table::{data_table, Cell, Row};
 use crate::components::radar::Radar;
 use crate::components::score_chart::BandLegend;
-use crate::components::score_table;
-use crate::components::score_table::{band_name, format_percent, format_score, ScoreTable};
+use crate::components::score_table::ScoreTable;
 use crate::components::step_breakdown::answer_in_words;
 use crate::core::plan::{self, Tracking};
 use crate::core::route::Route;
 use crate::core::scoring::CONFIDENCE_THRESHOLD;
 use crate::core::{content, format};
+use crate::display::{band_name, format_percent, format_score};
 use crate::i18n::{t, tf};
 use crate::pages::results::StrengthsAndGaps;
 use crate::pages::{page_title, title_within};
@@ -37,7 +37,7 @@ struct NoteEntry {
 }
 
 fn plan_step_label(step: Option<u8>) -> String {
-    step.map_or_else(|| t("report.whole_roadmap"), score_table::step_label)
+    step.map_or_else(|| t("report.whole_roadmap"), crate::display::step_label)
 }
 
 fn or_dash(text: &str) -> String {

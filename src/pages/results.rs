@@ -5,11 +5,10 @@
 use crate::components::context_line::ContextLine;
 use crate::components::radar::Radar;
 use crate::components::score_chart::{BandLegend, ScoreChart};
-use crate::components::score_table::{
-    band_name, format_percent, format_score, step_in_words, ScoreTable,
-};
+use crate::components::score_table::ScoreTable;
 use crate::components::step_breakdown::StepBreakdowns;
 use crate::core::route::Route;
+use crate::display::{band_name, format_percent, format_score, step_in_words};
 use crate::i18n::{t, tf};
 use crate::pages::{page_title, title_within};
 use crate::platform;

@@ -1,0 +1,528 @@
+//! Every change to the stored library, over any `Store`: save, bin, restore, rename,
+//! duplicate, import and its settle choices, empty bin, delete all.
+//!
+//! The rules that keep data safe live here, once:
+//! - deleting moves an entry's text to the bin byte for byte, the copy written before
+//!   the original is removed, so a full store leaves it where it was;
+//! - replacing (import, restore, a two-tab conflict) sends what was there to the bin
+//!   first, and takes that bin copy back if the new text does not fit;
+//! - an entry is never written larger than the format reads back;
+//! - a command that fails leaves the store as it found it.
+
+use super::{bin_key, bin_origin, our_keys, storage_key, Loaded, Snapshot, BIN_PREFIX};
+use crate::core::assessment::Assessment;
+use crate::core::format::{self, FormatError};
+use crate::core::import::{self, Checked, Existing, ImportError, Outcome};
+use crate::core::store::{StorageError, Store};
+
+/// Why a command on one assessment could not run.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CommandError {
+    Storage(StorageError),
+    /// The stored entry does not read; it is kept as it is.
+    Unreadable(FormatError),
+    /// Nothing is stored under that id any more (deleted in another tab).
+    Gone,
+}
+
+impl From<StorageError> for CommandError {
+    fn from(error: StorageError) -> Self {
+        CommandError::Storage(error)
+    }
+}
+
+pub fn load(store: &dyn Store, id: &str) -> Result<Loaded, StorageError> {
+    let key = storage_key(id);
+    Ok(Loaded::read(&key, store.get(&key)?))
+}
+
+/// The stored assessment under `id`, or why there is none to work on.
+pub fn load_readable(store: &dyn Store, id: &str) -> Result<Assessment, CommandError> {
+    match load(store, id)? {
+        Loaded::Readable(a) => Ok(*a),
+        Loaded::Unreadable { error, .. } => Err(CommandError::Unreadable(error)),
+        Loaded::Absent => Err(CommandError::Gone),
+    }
+}
+
+/// The entry's text, refused when reading it back would refuse it as too large.
+fn entry_text(assessment: &Assessment, now: &str) -> Result<String, StorageError> {
+    let text = format::to_json(assessment, now);
+    if text.len() > format::MAX_FILE_BYTES {
+        return Err(StorageError::TooLarge);
+    }
+    Ok(text)
+}
+
+/// Writes `assessment` under its id, over whatever is there.
+pub fn save(store: &dyn Store, assessment: &Assessment, now: &str) -> Result<(), StorageError> {
+    store.set(&storage_key(&assessment.id), &entry_text(assessment, now)?)
+}
+
+/// Saves `assessment`; what is stored under its id now goes to the bin.
+pub fn save_replacing(
+    store: &dyn Store,
+    assessment: &Assessment,
+    now: &str,
+) -> Result<(), StorageError> {
+    replace_text(
+        store,
+        &storage_key(&assessment.id),
+        &entry_text(assessment, now)?,
+        now,
+    )
+}
+
+fn free_bin_key(store: &dyn Store, key: &str, now: &str) -> Result<String, StorageError> {
+    bin_key(key, now, |k| store.get(k).ok().flatten().is_some())
+        .ok_or_else(|| StorageError::Other(format!("{key} is not an assessment entry")))
+}
+
+/// Writes `text` at `key`; what was there goes to the bin. The bin copy is written
+/// first, and removed again if the new text does not fit.
+fn replace_text(store: &dyn Store, key: &str, text: &str, now: &str) -> Result<(), StorageError> {
+    let binned = match store.get(key)? {
+        Some(old) => {
+            let target = free_bin_key(store, key, now)?;
+            store.set(&target, &old)?;
+            Some(target)
+        }
+        None => None,
+    };
+    if let Err(error) = store.set(key, text) {
+        if let Some(target) = binned {
+            let _ = store.remove(&target);
+        }
+        return Err(error);
+    }
+    Ok(())
+}
+
+/// Moves the entry at `key` (readable or not) to the bin, its text untouched.
+pub fn move_to_bin(store: &dyn Store, key: &str, now: &str) -> Result<(), StorageError> {
+    let Some(text) = store.get(key)? else {
+        return Ok(());
+    };
+    let target = free_bin_key(store, key, now)?;
+    store.set(&target, &text)?;
+    store.remove(key)
+}
+
+/// What restoring from the bin did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Restored {
+    Done,
+    /// Another entry holds the original key now; nothing was changed.
+    Occupied,
+}
+
+fn origin(bin_key: &str) -> Result<String, StorageError> {
+    bin_origin(bin_key)
+        .map(|(original, _)| original)
+        .ok_or_else(|| StorageError::Other(format!("{bin_key} is not in the bin")))
+}
+
+/// Moves a bin entry back to its original key, unless that key is taken.
+pub fn restore(store: &dyn Store, bin_key: &str) -> Result<Restored, StorageError> {
+    let original = origin(bin_key)?;
+    let Some(text) = store.get(bin_key)? else {
+        return Ok(Restored::Done);
+    };
+    if store.get(&original)?.is_some() {
+        return Ok(Restored::Occupied);
+    }
+    store.set(&original, &text)?;
+    store.remove(bin_key)?;
+    Ok(Restored::Done)
+}
+
+/// Restores over an occupied key: the entry there goes to the bin.
+pub fn restore_replacing(store: &dyn Store, bin_key: &str, now: &str) -> Result<(), StorageError> {
+    let original = origin(bin_key)?;
+    let Some(text) = store.get(bin_key)? else {
+        return Err(StorageError::Other(format!(
+            "{bin_key} is no longer in the bin"
+        )));
+    };
+    replace_text(store, &original, &text, now)?;
+    store.remove(bin_key)
+}
+
+/// Restores a readable bin entry as a new assessment beside the one now at its key.
+pub fn restore_as_copy(
+    store: &dyn Store,
+    bin_key: &str,
+    fresh_id: String,
+    name: impl FnOnce(&str) -> String,
+    now: &str,
+) -> Result<Assessment, CommandError> {
+    let Some(text) = store.get(bin_key)? else {
+        return Err(CommandError::Gone);
+    };
+    let original = format::parse(&text).map_err(CommandError::Unreadable)?;
+    let copy = original.copy_under_new_id(fresh_id, name(&original.name), now);
+    save(store, &copy, now)?;
+    store.remove(bin_key)?;
+    Ok(copy)
+}
+
+/// Removes one bin entry for good.
+pub fn purge(store: &dyn Store, bin_key: &str) -> Result<(), StorageError> {
+    if !bin_key.starts_with(BIN_PREFIX) {
+        return Err(StorageError::Other(format!("{bin_key} is not in the bin")));
+    }
+    store.remove(bin_key)
+}
+
+/// Removes every bin entry for good; how many.
+pub fn empty_bin(store: &dyn Store) -> Result<usize, StorageError> {
+    let keys: Vec<String> = our_keys(store)?
+        .into_iter()
+        .filter(|k| k.starts_with(BIN_PREFIX))
+        .collect();
+    for key in &keys {
+        store.remove(key)?;
+    }
+    Ok(keys.len())
+}
+
+/// "Delete all my data": removes every key of the app and no other; how many.
+pub fn delete_all(store: &dyn Store) -> Result<usize, StorageError> {
+    let keys = our_keys(store)?;
+    for key in &keys {
+        store.remove(key)?;
+    }
+    Ok(keys.len())
+}
+
+/// Renames the stored assessment, read fresh (another tab may have changed it).
+pub fn rename(
+    store: &dyn Store,
+    id: &str,
+    name: &str,
+    now: &str,
+) -> Result<Assessment, CommandError> {
+    let mut assessment = load_readable(store, id)?;
+    assessment.name = name.trim().to_owned();
+    assessment.touch(now);
+    save(store, &assessment, now)?;
+    Ok(assessment)
+}
+
+/// Saves a copy of the stored assessment under `fresh_id`, named by `name` from the
+/// original's name.
+pub fn duplicate(
+    store: &dyn Store,
+    id: &str,
+    fresh_id: String,
+    name: impl FnOnce(&str) -> String,
+    now: &str,
+) -> Result<Assessment, CommandError> {
+    let original = load_readable(store, id)?;
+    let copy = original.copy_under_new_id(fresh_id, name(&original.name), now);
+    save(store, &copy, now)?;
+    Ok(copy)
+}
+
+/// One file's result in an import batch.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileResult {
+    Imported(Box<Checked>),
+    /// The same assessment id is stored already, or came earlier in the batch: the
+    /// user chooses (see `settle`).
+    Pending {
+        checked: Box<Checked>,
+        existing: Option<Existing>,
+    },
+    Refused(ImportError),
+    /// The file reads, but the store refused it; nothing of it was written.
+    NotSaved(StorageError),
+}
+
+/// Checks every file, then writes the new ones, each whole or not at all.
+pub fn import_batch(
+    store: &dyn Store,
+    files: impl IntoIterator<Item = Vec<u8>>,
+    now: &str,
+) -> Result<Vec<FileResult>, StorageError> {
+    let existing = Snapshot::read(store)?.existing();
+    Ok(import::plan(&existing, files)
+        .into_iter()
+        .map(|outcome| match outcome {
+            Outcome::Refused(error) => FileResult::Refused(error),
+            Outcome::Conflict { checked, existing } => FileResult::Pending {
+                checked: Box::new(checked),
+                existing,
+            },
+            Outcome::New(checked) => match save(store, &checked.assessment, now) {
+                Ok(()) => FileResult::Imported(Box::new(checked)),
+                Err(error) => FileResult::NotSaved(error),
+            },
+        })
+        .collect())
+}
+
+/// The user's answer to a pending file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Choice {
+    /// The file's version replaces the stored one, which goes to the bin.
+    Replace,
+    /// The file is saved as a copy under a new id.
+    KeepBoth,
+    Skip,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Settled {
+    Replaced(Assessment),
+    KeptBoth(Assessment),
+    Skipped,
+}
+
+/// Carries out the user's choice for a pending file.
+pub fn settle(
+    store: &dyn Store,
+    checked: &Checked,
+    choice: Choice,
+    fresh_id: impl FnOnce() -> String,
+    copy_name: impl FnOnce(&str) -> String,
+    now: &str,
+) -> Result<Settled, StorageError> {
+    match choice {
+        Choice::Skip => Ok(Settled::Skipped),
+        Choice::Replace => {
+            // Whatever is stored now: it may have changed since the file was checked.
+            let stored_revision = match load(store, &checked.assessment.id)? {
+                Loaded::Readable(a) => a.revision,
+                _ => 0,
+            };
+            let assessment = import::replacing(checked.assessment.clone(), stored_revision);
+            save_replacing(store, &assessment, now)?;
+            Ok(Settled::Replaced(assessment))
+        }
+        Choice::KeepBoth => {
+            let imported = &checked.assessment;
+            let copy = imported.copy_under_new_id(fresh_id(), copy_name(&imported.name), now);
+            save(store, &copy, now)?;
+            Ok(Settled::KeptBoth(copy))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::content;
+    use crate::core::instrument::{Mode, Perspective};
+    use crate::core::library::APP_PREFIX;
+    use crate::core::store::MemoryStore;
+    use crate::core::test_support;
+
+    fn assessment(id: &str) -> Assessment {
+        let instrument = content::instrument(Perspective::City);
+        test_support::assessment(
+            id,
+            Perspective::City,
+            Mode::Full,
+            (&instrument.id, &instrument.version),
+            "2026-01-01",
+        )
+    }
+
+    fn stored(store: &MemoryStore, id: &str) -> Assessment {
+        load_readable(store, id).unwrap()
+    }
+
+    #[test]
+    fn moving_to_the_bin_and_back_keeps_the_text_byte_for_byte() {
+        let store = MemoryStore::new();
+        save(&store, &assessment("a"), "t1").unwrap();
+        let text = store.get(&storage_key("a")).unwrap().unwrap();
+        move_to_bin(&store, &storage_key("a"), "t2").unwrap();
+        assert_eq!(load(&store, "a").unwrap(), Loaded::Absent);
+        let snapshot = Snapshot::read(&store).unwrap();
+        assert_eq!(snapshot.bin[0].raw, text);
+        assert_eq!(restore(&store, &snapshot.bin[0].key), Ok(Restored::Done));
+        assert_eq!(store.get(&storage_key("a")).unwrap(), Some(text));
+        assert!(Snapshot::read(&store).unwrap().bin.is_empty());
+    }
+
+    #[test]
+    fn a_full_store_leaves_an_entry_where_it_was_when_binning_fails() {
+        let store = MemoryStore::new();
+        save(&store, &assessment("a"), "t1").unwrap();
+        store.set_quota(Some(store.used_bytes()));
+        let before = store.contents();
+        assert_eq!(
+            move_to_bin(&store, &storage_key("a"), "t2"),
+            Err(StorageError::QuotaExceeded)
+        );
+        assert_eq!(store.contents(), before);
+    }
+
+    #[test]
+    fn restoring_onto_a_taken_key_asks_and_replacing_bins_what_was_there() {
+        let store = MemoryStore::new();
+        save(&store, &assessment("a"), "t1").unwrap();
+        move_to_bin(&store, &storage_key("a"), "t2").unwrap();
+        let mut newer = assessment("a");
+        newer.name = "newer".into();
+        save(&store, &newer, "t3").unwrap();
+        let binned = Snapshot::read(&store).unwrap().bin[0].key.clone();
+        assert_eq!(restore(&store, &binned), Ok(Restored::Occupied));
+        restore_replacing(&store, &binned, "t4").unwrap();
+        assert_eq!(stored(&store, "a").name, "a");
+        let bin = Snapshot::read(&store).unwrap().bin;
+        assert_eq!(bin.len(), 1);
+        assert_eq!(bin[0].label(), "newer");
+    }
+
+    #[test]
+    fn replacing_over_a_full_store_changes_nothing() {
+        let store = MemoryStore::new();
+        save(&store, &assessment("a"), "t1").unwrap();
+        let mut bigger = assessment("a");
+        bigger.set_note("q", &"x".repeat(2000), "t2");
+        // Room for the bin copy, not for the new text beside it.
+        store.set_quota(Some(store.used_bytes() * 2 + 200));
+        let before = store.contents();
+        assert_eq!(
+            save_replacing(&store, &bigger, "t3"),
+            Err(StorageError::QuotaExceeded)
+        );
+        assert_eq!(store.contents(), before);
+    }
+
+    #[test]
+    fn an_entry_too_large_to_read_back_is_never_written() {
+        let store = MemoryStore::new();
+        let mut huge = assessment("a");
+        for i in 0..600 {
+            huge.set_note(&format!("q{i}"), &"é".repeat(5000), "t");
+        }
+        assert_eq!(save(&store, &huge, "t"), Err(StorageError::TooLarge));
+        assert!(store.contents().is_empty());
+    }
+
+    #[test]
+    fn rename_and_duplicate_read_the_stored_version_fresh() {
+        let store = MemoryStore::new();
+        save(&store, &assessment("a"), "t1").unwrap();
+        let renamed = rename(&store, "a", "  Springfield ", "t2").unwrap();
+        assert_eq!(
+            (renamed.name.as_str(), renamed.revision),
+            ("Springfield", 1)
+        );
+        assert_eq!(stored(&store, "a"), renamed);
+        let copy = duplicate(&store, "a", "b".into(), |n| format!("{n} (copy)"), "t3").unwrap();
+        assert_eq!(stored(&store, "b"), copy);
+        assert_eq!(
+            (copy.name.as_str(), copy.revision),
+            ("Springfield (copy)", 0)
+        );
+        assert_eq!(rename(&store, "gone", "x", "t"), Err(CommandError::Gone));
+        store.set(&storage_key("bad"), "{").unwrap();
+        assert!(matches!(
+            duplicate(&store, "bad", "c".into(), |n| n.into(), "t"),
+            Err(CommandError::Unreadable(_))
+        ));
+    }
+
+    #[test]
+    fn restore_as_copy_keeps_both_and_empties_that_bin_entry() {
+        let store = MemoryStore::new();
+        save(&store, &assessment("a"), "t1").unwrap();
+        move_to_bin(&store, &storage_key("a"), "t2").unwrap();
+        save(&store, &assessment("a"), "t3").unwrap();
+        let binned = Snapshot::read(&store).unwrap().bin[0].key.clone();
+        let copy = restore_as_copy(
+            &store,
+            &binned,
+            "b".into(),
+            |n| format!("{n} (restored)"),
+            "t4",
+        )
+        .unwrap();
+        assert_eq!(stored(&store, "b").name, "a (restored)");
+        assert_eq!(copy.id, "b");
+        assert!(Snapshot::read(&store).unwrap().bin.is_empty());
+    }
+
+    #[test]
+    fn empty_bin_and_delete_all_remove_only_what_they_name() {
+        let store = MemoryStore::new();
+        save(&store, &assessment("a"), "t1").unwrap();
+        save(&store, &assessment("b"), "t1").unwrap();
+        move_to_bin(&store, &storage_key("b"), "t2").unwrap();
+        store.set("another-app/x", "keep").unwrap();
+        store.set(&format!("{APP_PREFIX}settings"), "{}").unwrap();
+        assert_eq!(
+            purge(&store, &storage_key("a")),
+            Err(StorageError::Other(format!(
+                "{} is not in the bin",
+                storage_key("a")
+            )))
+        );
+        assert_eq!(empty_bin(&store), Ok(1));
+        assert!(load(&store, "a").unwrap() != Loaded::Absent);
+        assert_eq!(delete_all(&store), Ok(2));
+        assert_eq!(store.keys().unwrap(), ["another-app/x"]);
+    }
+
+    #[test]
+    fn an_import_batch_writes_new_files_and_holds_conflicts_for_the_user() {
+        let store = MemoryStore::new();
+        save(&store, &assessment("here"), "t1").unwrap();
+        let file = |id: &str| format::to_json(&assessment(id), "t").into_bytes();
+        let results =
+            import_batch(&store, [file("new"), file("here"), b"{".to_vec()], "t2").unwrap();
+        assert!(matches!(&results[0], FileResult::Imported(c) if c.assessment.id == "new"));
+        assert_eq!(stored(&store, "new").id, "new");
+        let FileResult::Pending { checked, existing } = &results[1] else {
+            panic!("{:?}", results[1])
+        };
+        assert_eq!(existing.as_ref().unwrap().name.as_deref(), Some("here"));
+        assert!(matches!(results[2], FileResult::Refused(_)));
+
+        let kept = settle(
+            &store,
+            checked,
+            Choice::KeepBoth,
+            || "fresh".into(),
+            |n| format!("{n} (2)"),
+            "t3",
+        )
+        .unwrap();
+        assert!(
+            matches!(kept, Settled::KeptBoth(ref a) if a.id == "fresh" && a.name == "here (2)")
+        );
+        let replaced = settle(
+            &store,
+            checked,
+            Choice::Replace,
+            || unreachable!(),
+            |n| n.into(),
+            "t4",
+        )
+        .unwrap();
+        let Settled::Replaced(replaced) = replaced else {
+            panic!()
+        };
+        assert!(replaced.revision > 0, "above the stored revision");
+        assert_eq!(
+            Snapshot::read(&store).unwrap().bin.len(),
+            1,
+            "the old one is in the bin"
+        );
+    }
+
+    #[test]
+    fn an_import_into_a_full_store_writes_nothing_of_that_file() {
+        let store = MemoryStore::new();
+        store.set_quota(Some(100));
+        let file = format::to_json(&assessment("new"), "t").into_bytes();
+        let results = import_batch(&store, [file], "t").unwrap();
+        assert_eq!(results, [FileResult::NotSaved(StorageError::QuotaExceeded)]);
+        assert!(store.contents().is_empty());
+    }
+}

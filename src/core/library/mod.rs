@@ -1,0 +1,385 @@
+//! The stored library: which keys hold what, and what a reading of the store shows
+//! (readable assessments, unreadable entries kept as they are, the bin, counts and
+//! bytes). The commands that change it are in `commands`, the two-tab rules in `sync`,
+//! listing in `arrange`. Pure: everything goes through a `core::store::Store`.
+
+pub mod arrange;
+pub mod commands;
+pub mod sync;
+
+pub use arrange::{arrange, Filter, Item, SortBy};
+
+use super::assessment::Assessment;
+use super::format::{self, FormatError};
+use super::import::Existing;
+use super::store::{pair_bytes, StorageError, Store};
+use std::collections::BTreeMap;
+
+/// Every local-storage key of the app starts with this; "Delete all my data" removes
+/// exactly these keys and nothing else.
+pub const APP_PREFIX: &str = "roadmap-readiness/";
+/// Local-storage key prefix; one entry per assessment.
+pub const KEY_PREFIX: &str = "roadmap-readiness/assessment/";
+/// The bin: `roadmap-readiness/bin/<deleted at>/<the entry's key after KEY_PREFIX>`.
+/// An entry moves here with its text untouched and moves back the same way.
+pub const BIN_PREFIX: &str = "roadmap-readiness/bin/";
+
+pub fn storage_key(assessment_id: &str) -> String {
+    format!("{KEY_PREFIX}{assessment_id}")
+}
+
+/// The bin key for the entry at `key`, deleted at `stamp` (an ISO timestamp), avoiding
+/// keys already `taken`. `None` when `key` is not an assessment entry.
+pub fn bin_key(key: &str, stamp: &str, taken: impl Fn(&str) -> bool) -> Option<String> {
+    let tail = key.strip_prefix(KEY_PREFIX)?;
+    let stamp = stamp.replace('/', "-");
+    let mut candidate = format!("{BIN_PREFIX}{stamp}/{tail}");
+    let mut n = 1;
+    while taken(&candidate) {
+        n += 1;
+        candidate = format!("{BIN_PREFIX}{stamp}-{n}/{tail}");
+    }
+    Some(candidate)
+}
+
+/// Where a bin entry came from: its original storage key, and when it was deleted.
+pub fn bin_origin(bin_key: &str) -> Option<(String, String)> {
+    let rest = bin_key.strip_prefix(BIN_PREFIX)?;
+    let (stamp, tail) = rest.split_once('/')?;
+    Some((format!("{KEY_PREFIX}{tail}"), stamp.to_owned()))
+}
+
+/// The assessment id an assessment key holds, by its key.
+pub fn id_of_key(key: &str) -> Option<&str> {
+    key.strip_prefix(KEY_PREFIX)
+}
+
+/// Reads the text under an assessment key. An entry whose assessment id is not the one
+/// its key names is unreadable too: opening it would save it under another key.
+pub fn read_entry(key: &str, raw: &str) -> Result<Assessment, FormatError> {
+    let assessment = format::parse(raw)?;
+    if storage_key(&assessment.id) != key {
+        return Err(FormatError::Field {
+            path: "assessment.id".into(),
+            message: "does not match the storage key".into(),
+        });
+    }
+    Ok(assessment)
+}
+
+/// What is stored under one assessment id.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Loaded {
+    Readable(Box<Assessment>),
+    /// Kept as it is: never overwritten or dropped by the app, downloadable as raw text.
+    Unreadable {
+        raw: String,
+        error: FormatError,
+    },
+    Absent,
+}
+
+impl Loaded {
+    pub fn read(key: &str, raw: Option<String>) -> Loaded {
+        match raw {
+            None => Loaded::Absent,
+            Some(raw) => match read_entry(key, &raw) {
+                Ok(assessment) => Loaded::Readable(Box::new(assessment)),
+                Err(error) => Loaded::Unreadable { raw, error },
+            },
+        }
+    }
+}
+
+/// One entry in the bin.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BinEntry {
+    pub key: String,
+    /// The key it is restored to.
+    pub original_key: String,
+    pub deleted_at: String,
+    pub raw: String,
+    pub content: Result<Box<Assessment>, FormatError>,
+}
+
+impl BinEntry {
+    fn read(key: String, raw: String) -> Option<BinEntry> {
+        let (original_key, deleted_at) = bin_origin(&key)?;
+        let content = format::parse(&raw).map(Box::new);
+        Some(BinEntry {
+            key,
+            original_key,
+            deleted_at,
+            raw,
+            content,
+        })
+    }
+
+    /// The assessment's name, or its original key when it cannot be read.
+    pub fn label(&self) -> String {
+        match &self.content {
+            Ok(a) => a.name.clone(),
+            Err(_) => self.original_key.clone(),
+        }
+    }
+}
+
+/// An entry under an assessment key that does not read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unreadable {
+    pub key: String,
+    pub raw: String,
+    pub error: FormatError,
+}
+
+/// What "Delete all my data" removes, counted for its confirmation.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub assessments: usize,
+    pub unreadable: usize,
+    pub in_bin: usize,
+    /// Other keys of the app (settings and the like).
+    pub other: usize,
+}
+
+impl Counts {
+    pub fn is_empty(&self) -> bool {
+        *self == Counts::default()
+    }
+}
+
+/// One reading of the whole store: every entry of ours parsed once.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Snapshot {
+    /// Readable assessments with their progress, most recently changed first.
+    pub items: Vec<Item>,
+    /// In key order.
+    pub unreadable: Vec<Unreadable>,
+    /// Most recently deleted first.
+    pub bin: Vec<BinEntry>,
+    pub counts: Counts,
+    /// Bytes the app's keys take, and the whole site's (text is kept as UTF-16).
+    pub bytes_ours: usize,
+    pub bytes_all: usize,
+}
+
+impl Snapshot {
+    pub fn read(store: &dyn Store) -> Result<Snapshot, StorageError> {
+        Ok(Snapshot::from_pairs(all_pairs(store)?))
+    }
+
+    /// From every (key, text) pair of the site; keys of other apps only count as bytes.
+    pub fn from_pairs(pairs: Vec<(String, String)>) -> Snapshot {
+        let mut snapshot = Snapshot::default();
+        for (key, raw) in pairs {
+            let bytes = pair_bytes(&key, &raw);
+            snapshot.bytes_all += bytes;
+            if !key.starts_with(APP_PREFIX) {
+                continue;
+            }
+            snapshot.bytes_ours += bytes;
+            if key.starts_with(KEY_PREFIX) {
+                match read_entry(&key, &raw) {
+                    Ok(assessment) => snapshot.items.push(Item::new(assessment)),
+                    Err(error) => snapshot.unreadable.push(Unreadable { key, raw, error }),
+                }
+            } else if let Some(entry) = BinEntry::read(key, raw) {
+                snapshot.bin.push(entry);
+            } else {
+                snapshot.counts.other += 1;
+            }
+        }
+        snapshot.items.sort_by(|a, b| {
+            b.assessment
+                .updated_at
+                .cmp(&a.assessment.updated_at)
+                .then_with(|| a.assessment.id.cmp(&b.assessment.id))
+        });
+        snapshot.unreadable.sort_by(|a, b| a.key.cmp(&b.key));
+        snapshot
+            .bin
+            .sort_by(|a, b| b.deleted_at.cmp(&a.deleted_at).then(a.key.cmp(&b.key)));
+        snapshot.counts.assessments = snapshot.items.len();
+        snapshot.counts.unreadable = snapshot.unreadable.len();
+        snapshot.counts.in_bin = snapshot.bin.len();
+        snapshot
+    }
+
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.items.iter().find(|i| i.assessment.id == id)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty() && self.unreadable.is_empty()
+    }
+
+    /// What is stored by assessment id, unreadable entries included, for import.
+    pub fn existing(&self) -> BTreeMap<String, Existing> {
+        let readable = self.items.iter().map(|i| {
+            let a = &i.assessment;
+            (
+                a.id.clone(),
+                Existing {
+                    name: Some(a.name.clone()),
+                    revision: a.revision,
+                    updated_at: a.updated_at.clone(),
+                },
+            )
+        });
+        let unreadable = self.unreadable.iter().map(|u| {
+            (
+                id_of_key(&u.key).unwrap_or(&u.key).to_owned(),
+                Existing {
+                    name: None,
+                    revision: 0,
+                    updated_at: String::new(),
+                },
+            )
+        });
+        readable.chain(unreadable).collect()
+    }
+}
+
+/// Every (key, text) pair in the store, ours or not.
+pub fn all_pairs(store: &dyn Store) -> Result<Vec<(String, String)>, StorageError> {
+    let mut pairs = Vec::new();
+    for key in store.keys()? {
+        // A key removed between the listing and the read is simply gone.
+        if let Some(value) = store.get(&key)? {
+            pairs.push((key, value));
+        }
+    }
+    Ok(pairs)
+}
+
+/// Every key of the app.
+pub fn our_keys(store: &dyn Store) -> Result<Vec<String>, StorageError> {
+    Ok(store
+        .keys()?
+        .into_iter()
+        .filter(|k| k.starts_with(APP_PREFIX))
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::instrument::{Mode, Perspective};
+    use crate::core::test_support;
+
+    fn saved(id: &str, updated: &str) -> (String, String) {
+        let mut a = test_support::assessment(
+            id,
+            Perspective::City,
+            Mode::Full,
+            ("rr-city", "1.0.0"),
+            "2026-01-01",
+        );
+        a.touch(updated);
+        (storage_key(id), format::to_json(&a, updated))
+    }
+
+    #[test]
+    fn corrupt_entries_are_listed_with_their_raw_text_and_others_survive() {
+        let snapshot = Snapshot::from_pairs(vec![
+            saved("old", "2026-01-02"),
+            (storage_key("broken"), "{not json".into()),
+            ("someone-else/key".into(), "whatever".into()),
+            saved("new", "2026-03-01"),
+        ]);
+        let names: Vec<_> = snapshot
+            .items
+            .iter()
+            .map(|i| i.assessment.name.as_str())
+            .collect();
+        assert_eq!(names, ["new", "old"]);
+        let [broken] = snapshot.unreadable.as_slice() else {
+            panic!("{:?}", snapshot.unreadable)
+        };
+        assert_eq!(broken.key, storage_key("broken"));
+        assert_eq!(broken.raw, "{not json");
+        assert!(matches!(broken.error, FormatError::Syntax { .. }));
+    }
+
+    #[test]
+    fn an_entry_under_another_id_is_unreadable_not_silently_moved() {
+        let (_, text) = saved("a", "2026-01-02");
+        let snapshot = Snapshot::from_pairs(vec![(storage_key("b"), text.clone())]);
+        assert!(snapshot.items.is_empty());
+        assert_eq!(snapshot.unreadable.len(), 1);
+        // Loading it by the id its key names refuses it the same way.
+        assert!(matches!(
+            Loaded::read(&storage_key("b"), Some(text)),
+            Loaded::Unreadable { .. }
+        ));
+        assert_eq!(Loaded::read(&storage_key("b"), None), Loaded::Absent);
+    }
+
+    #[test]
+    fn bin_keys_keep_the_original_key_and_never_collide() {
+        let key = storage_key("abc/def");
+        let first = bin_key(&key, "2026-01-01T00:00:00.000Z", |_| false).unwrap();
+        assert_eq!(
+            first,
+            "roadmap-readiness/bin/2026-01-01T00:00:00.000Z/abc/def"
+        );
+        assert_eq!(
+            bin_origin(&first),
+            Some((key.clone(), "2026-01-01T00:00:00.000Z".into()))
+        );
+        let second = bin_key(&key, "2026-01-01T00:00:00.000Z", |k| k == first).unwrap();
+        assert_ne!(second, first);
+        assert_eq!(bin_origin(&second).unwrap().0, key);
+        assert_eq!(bin_key("another-app/x", "t", |_| false), None);
+    }
+
+    #[test]
+    fn the_bin_lists_readable_and_unreadable_entries_newest_first() {
+        let (key, text) = saved("a", "2026-01-02");
+        let snapshot = Snapshot::from_pairs(vec![
+            (bin_key(&key, "2026-02-01", |_| false).unwrap(), text),
+            (
+                bin_key(&storage_key("broken"), "2026-03-01", |_| false).unwrap(),
+                "{oops".into(),
+            ),
+            (storage_key("not-in-bin"), "x".into()),
+        ]);
+        let bin = &snapshot.bin;
+        assert_eq!(bin.len(), 2);
+        assert_eq!(bin[0].label(), storage_key("broken"));
+        assert!(bin[0].content.is_err());
+        assert_eq!(bin[0].raw, "{oops");
+        assert_eq!(bin[1].label(), "a");
+        assert_eq!(bin[1].original_key, key);
+    }
+
+    #[test]
+    fn counts_and_bytes_name_what_delete_all_removes_and_only_ours() {
+        let (key, text) = saved("a", "2026-01-02");
+        let pairs = vec![
+            saved("b", "2026-01-02"),
+            (key.clone(), text.clone()),
+            (storage_key("broken"), "{".into()),
+            (bin_key(&key, "t", |_| false).unwrap(), text),
+            ("roadmap-readiness/settings".into(), "{}".into()),
+            ("another-app".into(), "x".into()),
+        ];
+        let ours: usize = pairs[..5].iter().map(|(k, v)| pair_bytes(k, v)).sum();
+        let snapshot = Snapshot::from_pairs(pairs);
+        assert_eq!(
+            snapshot.counts,
+            Counts {
+                assessments: 2,
+                unreadable: 1,
+                in_bin: 1,
+                other: 1
+            }
+        );
+        assert_eq!(snapshot.bytes_ours, ours);
+        assert_eq!(snapshot.bytes_all, ours + pair_bytes("another-app", "x"));
+        assert_eq!(pair_bytes("ab", "cdé"), 10);
+        let existing = snapshot.existing();
+        assert_eq!(existing["a"].name.as_deref(), Some("a"));
+        assert_eq!(existing["broken"].name, None);
+    }
+}

@@ -1,0 +1,177 @@
+//! The one reactive assessment being edited, and how a change reaches storage.
+//! Pages read from it; only `Editor::change` writes, and every write is saved at once.
+//! The two-tab rules are `core::library::sync::EditState`, which the editor holds
+//! beside the assessment; this adds signals, the clock and the `storage` event.
+//!
+//! `Editors` keeps the editor of the assessment last opened while it holds a change
+//! that is not in storage (a conflict, or a full storage), so moving to another view
+//! of that assessment does not drop the change, and leaving the page asks first.
+
+use super::Library;
+use crate::core::assessment::Assessment;
+use crate::core::content;
+use crate::core::instrument::Instrument;
+use crate::core::library::sync::{Conflict, EditState, Reaction, SaveStatus};
+use crate::core::library::{self, storage_key};
+use crate::core::scoring::{self, Profile};
+use crate::platform;
+use leptos::prelude::*;
+
+#[derive(Clone, Copy)]
+pub struct Editor {
+    pub assessment: RwSignal<Assessment>,
+    edit: RwSignal<EditState>,
+    pub status: Memo<SaveStatus>,
+    /// A write of another tab that this tab's unsaved change would overwrite.
+    pub conflict: Memo<Option<Conflict>>,
+    pub profile: Memo<Profile>,
+    pub instrument: &'static Instrument,
+    library: Library,
+}
+
+impl Editor {
+    pub fn new(assessment: Assessment, library: Library) -> Editor {
+        let instrument = content::instrument(assessment.perspective);
+        let edit = RwSignal::new(EditState::opened(&assessment));
+        let assessment = RwSignal::new(assessment);
+        let editor = Editor {
+            assessment,
+            edit,
+            status: Memo::new(move |_| edit.with(|e| e.status.clone())),
+            conflict: Memo::new(move |_| edit.with(|e| e.conflict.clone())),
+            profile: Memo::new(move |_| assessment.with(|a| scoring::profile(instrument, a))),
+            instrument,
+            library,
+        };
+        editor.follow_other_tabs();
+        editor
+    }
+
+    /// Listens for writes of other tabs to this assessment (the `storage` event fires
+    /// only in the tabs that did not write), for as long as the view lives.
+    fn follow_other_tabs(self) {
+        let handle = window_event_listener(leptos::ev::storage, move |event| {
+            let key = self.assessment.with_untracked(|a| storage_key(&a.id));
+            if event.key().as_deref() != Some(key.as_str()) {
+                return;
+            }
+            // Removed (moved to the bin) elsewhere: the next change here raises it.
+            let Some(text) = event.new_value() else {
+                return;
+            };
+            let theirs = library::read_entry(&key, &text).ok();
+            let reaction = self.edit.try_update(|e| e.other_tab_wrote(theirs));
+            if let Some(Reaction::Take(theirs)) = reaction {
+                self.show(*theirs);
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+
+    /// Shows another tab's version. One of the other perspective (a file imported over
+    /// this one) needs the other instrument: the page is reloaded to build it.
+    fn show(&self, theirs: Assessment) {
+        if theirs.perspective != self.instrument.perspective {
+            platform::reload();
+            return;
+        }
+        self.assessment.set(theirs);
+    }
+
+    /// A change is on screen and in memory but not in storage.
+    pub fn has_unsaved(&self) -> bool {
+        self.edit.with_untracked(EditState::has_unsaved)
+    }
+
+    pub fn id(&self) -> String {
+        self.assessment.with_untracked(|a| a.id.clone())
+    }
+
+    /// Downloads the assessment as a JSON file of the current format.
+    pub fn export_json(&self) {
+        self.assessment
+            .with_untracked(crate::downloads::assessment_json);
+    }
+
+    /// Applies a change (given the current timestamp) and saves it, unless another tab
+    /// has written since this one last read: then the change stays in memory and a
+    /// conflict asks the user.
+    pub fn change(&self, edit: impl FnOnce(&mut Assessment, &str)) {
+        let now = platform::now_iso();
+        self.assessment.update(|a| edit(a, &now));
+        let store = self.library.store();
+        self.assessment.with_untracked(|a| {
+            self.edit.update(|e| e.save_change(store, a, &now));
+        });
+        self.library.refresh();
+    }
+
+    /// Settles a conflict with this tab's version: the stored one goes to the bin (so it
+    /// can be restored), then this one is saved with a revision above both.
+    pub fn keep_mine(&self) {
+        let now = platform::now_iso();
+        let store = self.library.store();
+        let mut assessment = self.assessment.get_untracked();
+        self.edit
+            .update(|e| e.keep_mine(store, &mut assessment, &now));
+        self.assessment.set(assessment);
+        self.library.refresh();
+    }
+
+    /// Settles a conflict with the other tab's version; this tab's unsaved change is
+    /// dropped, as the user chose.
+    pub fn load_theirs(&self) {
+        if let Some(theirs) = self.edit.try_update(EditState::load_theirs).flatten() {
+            self.show(theirs);
+        }
+    }
+}
+
+/// The editors of the app: the one of the assessment last opened is kept while it holds
+/// a change that is not in storage. Its reactive state lives under the app, not under
+/// the view, so it survives a change of view.
+#[derive(Clone)]
+pub struct Editors {
+    root: Owner,
+    library: Library,
+    open: StoredValue<Option<(Owner, Editor)>>,
+}
+
+impl Editors {
+    /// Call inside the app's root component.
+    pub fn for_app(library: Library) -> Editors {
+        Editors {
+            root: Owner::current().expect("Editors are created inside the app"),
+            library,
+            open: StoredValue::new(None),
+        }
+    }
+
+    /// The open editor of assessment `id`, if it holds a change not in storage.
+    pub fn unsaved(&self, id: &str) -> Option<Editor> {
+        self.open.with_value(|open| {
+            open.as_ref()
+                .map(|(_, editor)| *editor)
+                .filter(|editor| editor.id() == id && editor.has_unsaved())
+        })
+    }
+
+    pub fn any_unsaved(&self) -> bool {
+        self.open
+            .with_value(|open| open.as_ref().is_some_and(|(_, e)| e.has_unsaved()))
+    }
+
+    /// A new editor of `assessment`; the one open before is disposed of.
+    pub fn open(&self, assessment: Assessment) -> Editor {
+        let owner = self.root.child();
+        let library = self.library;
+        let editor = owner.with(|| Editor::new(assessment, library));
+        let previous = self
+            .open
+            .try_update_value(|open| open.replace((owner, editor)));
+        if let Some(Some((owner, _))) = previous {
+            owner.cleanup();
+        }
+        editor
+    }
+}

@@ -1,0 +1,182 @@
+//! The Library service: one reactive snapshot of the stored library, read again once
+//! per change and per `storage` event from another tab, and typed commands for every
+//! change to it. The rules are `core::library::commands`; this adds the clock, fresh
+//! ids, the names of copies, and the refresh.
+
+use crate::core::assessment::{Assessment, InstrumentRef, NewAssessment};
+use crate::core::content;
+use crate::core::import::Checked;
+use crate::core::library::commands::{self, Choice, CommandError, FileResult, Restored, Settled};
+use crate::core::library::{self, Item, Loaded, Snapshot};
+use crate::core::store::{StorageError, Store};
+use crate::i18n::tf;
+use crate::platform;
+use crate::storage::LocalStore;
+use leptos::prelude::*;
+
+#[derive(Clone, Copy)]
+pub struct Library {
+    version: RwSignal<u64>,
+    /// Read lazily: a change while no view shows the library costs nothing.
+    snapshot: Memo<Result<Snapshot, StorageError>>,
+    /// A polite announcement of the last thing done in the library.
+    pub notice: RwSignal<Option<String>>,
+}
+
+const STORE: LocalStore = LocalStore;
+
+impl Library {
+    /// Call once, inside the app's root component.
+    pub fn for_app() -> Library {
+        let version = RwSignal::new(0u64);
+        let snapshot = Memo::new(move |_| {
+            version.track();
+            Snapshot::read(&STORE)
+        });
+        let library = Library {
+            version,
+            snapshot,
+            notice: RwSignal::new(None),
+        };
+        // Another tab saved, deleted or imported (a `None` key: it cleared storage).
+        let _ = window_event_listener(leptos::ev::storage, move |event| {
+            if event
+                .key()
+                .is_none_or(|key| key.starts_with(library::APP_PREFIX))
+            {
+                library.refresh();
+            }
+        });
+        library
+    }
+
+    pub fn store(&self) -> &'static dyn Store {
+        &STORE
+    }
+
+    /// Reads storage again when the snapshot is next read.
+    pub fn refresh(&self) {
+        self.version.try_update(|v| *v = v.wrapping_add(1));
+    }
+
+    pub fn announce(&self, text: String) {
+        self.notice.try_set(Some(text));
+    }
+
+    pub fn with<R>(&self, f: impl FnOnce(&Result<Snapshot, StorageError>) -> R) -> R {
+        self.snapshot.with(f)
+    }
+
+    /// The library's listing of one assessment, reactively.
+    pub fn item(&self, id: &str) -> Option<Item> {
+        self.snapshot
+            .with(|s| s.as_ref().ok().and_then(|s| s.item(id).cloned()))
+    }
+
+    /// Runs a command and reads storage again afterwards, whatever it did.
+    fn changing<R>(&self, command: impl FnOnce(&'static dyn Store, &str) -> R) -> R {
+        let result = command(&STORE, &platform::now_iso());
+        self.refresh();
+        result
+    }
+
+    pub fn load(&self, id: &str) -> Result<Loaded, StorageError> {
+        commands::load(&STORE, id)
+    }
+
+    /// Saves a new, empty assessment of the app's instrument for its perspective.
+    pub fn create(&self, details: NewAssessment) -> Result<Assessment, StorageError> {
+        self.changing(|store, now| {
+            let instrument = content::instrument(details.perspective);
+            let assessment = Assessment::create(
+                platform::new_id(),
+                details,
+                InstrumentRef {
+                    id: instrument.id.clone(),
+                    version: instrument.version.clone(),
+                },
+                now,
+            );
+            commands::save(store, &assessment, now).map(|()| assessment)
+        })
+    }
+
+    pub fn rename(&self, id: &str, name: &str) -> Result<Assessment, CommandError> {
+        self.changing(|store, now| commands::rename(store, id, name, now))
+    }
+
+    pub fn duplicate(&self, id: &str) -> Result<Assessment, CommandError> {
+        self.changing(|store, now| {
+            commands::duplicate(
+                store,
+                id,
+                platform::new_id(),
+                |name| tf("library.copy_name", &[("name", &name)]),
+                now,
+            )
+        })
+    }
+
+    /// Moves the entry under `key` (an assessment key, readable or not) to the bin.
+    pub fn move_to_bin(&self, key: &str) -> Result<(), StorageError> {
+        self.changing(|store, now| commands::move_to_bin(store, key, now))
+    }
+
+    pub fn restore(&self, bin_key: &str) -> Result<Restored, StorageError> {
+        self.changing(|store, _| commands::restore(store, bin_key))
+    }
+
+    pub fn restore_replacing(&self, bin_key: &str) -> Result<(), StorageError> {
+        self.changing(|store, now| commands::restore_replacing(store, bin_key, now))
+    }
+
+    pub fn restore_as_copy(&self, bin_key: &str) -> Result<Assessment, CommandError> {
+        self.changing(|store, now| {
+            commands::restore_as_copy(
+                store,
+                bin_key,
+                platform::new_id(),
+                |name| tf("bin.copy_name", &[("name", &name)]),
+                now,
+            )
+        })
+    }
+
+    pub fn purge(&self, bin_key: &str) -> Result<(), StorageError> {
+        self.changing(|store, _| commands::purge(store, bin_key))
+    }
+
+    pub fn empty_bin(&self) -> Result<usize, StorageError> {
+        self.changing(|store, _| commands::empty_bin(store))
+    }
+
+    pub fn delete_all(&self) -> Result<usize, StorageError> {
+        self.changing(|store, _| commands::delete_all(store))
+    }
+
+    pub fn import_batch(&self, files: Vec<Vec<u8>>) -> Result<Vec<FileResult>, StorageError> {
+        self.changing(|store, now| commands::import_batch(store, files, now))
+    }
+
+    pub fn settle(&self, checked: &Checked, choice: Choice) -> Result<Settled, StorageError> {
+        self.changing(|store, now| {
+            commands::settle(
+                store,
+                checked,
+                choice,
+                platform::new_id,
+                |name| tf("import.copy_name", &[("name", &name)]),
+                now,
+            )
+        })
+    }
+
+    /// Every readable assessment, for the CSV of the whole library.
+    pub fn assessments(&self) -> Vec<Assessment> {
+        self.snapshot.with_untracked(|s| {
+            s.as_ref()
+                .map(|s| s.items.iter().map(|i| i.assessment.clone()).collect())
+                .unwrap_or_default()
+        })
+    }
+}

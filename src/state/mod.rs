@@ -1,0 +1,11 @@
+//! The app's reactive state, at the browser edge. Two owners, each provided once by
+//! the app: the `Library` (everything stored, as one reactive snapshot, and the
+//! commands that change it) and the `Editors` (the assessment being edited). Pages and
+//! components read these and call their methods; none of them touches storage.
+
+mod editor;
+mod library;
+
+pub use crate::core::library::sync::{Conflict, SaveStatus};
+pub use editor::{Editor, Editors};
+pub use library::Library;
