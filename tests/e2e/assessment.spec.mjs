@@ -159,7 +159,7 @@ test('home lists, resumes and deletes only after confirmation', async ({ page })
   await card.getByRole('button', { name: 'Delete Riverton' }).click();
   await card.getByRole('button', { name: 'Yes, delete' }).click();
   await expect(page.getByText('No saved assessments in this browser yet.')).toBeVisible();
-  expect(await page.evaluate((k) => localStorage.getItem(k), `roadmap-readiness/assessment/${id}`)).toBeNull();
+  await expect.poll(() => page.evaluate((k) => localStorage.getItem(k), `roadmap-readiness/assessment/${id}`)).toBeNull();
 });
 
 test('a corrupt storage entry is listed, downloadable, and the others still open', async ({ page }) => {

@@ -137,21 +137,22 @@ test('library: sort, filter, rename, duplicate, the bin and restore', async ({ p
   await answer(questions(page).nth(0), 2);
   await startAssessment(page, { perspective: 'city', mode: 'quick', name: 'Charlie' });
   await openApp(page, '#/');
-  const names = () => page.locator('.library li.card h3').allTextContents();
-  expect(await names()).toEqual(['Charlie', 'alpha', 'Bravo']);
+  // Retrying assertions: the list re-renders after each choice.
+  const names = page.locator('.library li.card h3');
+  await expect(names).toHaveText(['Charlie', 'alpha', 'Bravo']);
   await page.getByLabel('Sort by').selectOption('name');
-  expect(await names()).toEqual(['alpha', 'Bravo', 'Charlie']);
+  await expect(names).toHaveText(['alpha', 'Bravo', 'Charlie']);
   await page.getByLabel('Sort by').selectOption('progress');
-  expect((await names())[0]).toBe('alpha');
+  await expect(names.first()).toHaveText('alpha');
   await page.getByLabel('Perspective').selectOption('city');
-  expect(await names()).toEqual(['Bravo', 'Charlie']);
+  await expect(names).toHaveText(['Bravo', 'Charlie']);
   await page.getByLabel('Version', { exact: true }).selectOption('quick');
-  expect(await names()).toEqual(['Charlie']);
+  await expect(names).toHaveText(['Charlie']);
   await expect(page.getByText('Showing 1 of 3 saved assessments.')).toBeVisible();
   await page.getByLabel('Perspective').selectOption('');
   await page.getByLabel('Version', { exact: true }).selectOption('');
   await page.getByLabel('Find by name or respondent').fill('RAV');
-  expect(await names()).toEqual(['Bravo']);
+  await expect(names).toHaveText(['Bravo']);
   await page.getByLabel('Find by name or respondent').fill('');
   await expectAccessible(page, 'library with controls');
 
@@ -180,6 +181,46 @@ test('library: sort, filter, rename, duplicate, the bin and restore', async ({ p
   await expect(card(page, 'alpha')).toBeVisible();
   await expect(page.getByText('The bin is empty.')).toBeVisible();
   expect(await snapshot(page)).toEqual(before);
+});
+
+test('a change in another tab leaves an open rename form and delete confirmation open', async ({ page, context }) => {
+  await startAssessment(page, { perspective: 'city', mode: 'full', name: 'Keep Open' });
+  await startAssessment(page, { perspective: 'city', mode: 'full', name: 'Ask First' });
+  await openApp(page, '#/');
+  await card(page, 'Keep Open').getByRole('button', { name: 'Rename Keep Open' }).click();
+  const field = page.getByLabel('New name for “Keep Open”');
+  await field.fill('Half typed');
+  await card(page, 'Ask First').getByRole('button', { name: 'Delete Ask First' }).click();
+  const confirm = card(page, 'Ask First').getByRole('button', { name: 'Yes, delete' });
+  await expect(confirm).toBeVisible();
+
+  // Another tab adds an assessment and changes this one: this tab reads storage again.
+  const other = await context.newPage();
+  await startAssessment(other, { perspective: 'cso', mode: 'quick', name: 'From Elsewhere' });
+  await answer(questions(other).nth(0), 2);
+  await expect(card(page, 'From Elsewhere')).toContainText(/1 of \d+ answered/);
+  await expect(field).toHaveValue('Half typed');
+  await expect(confirm).toBeVisible();
+  await other.close();
+
+  // Both still work as before.
+  await confirm.click();
+  await expect(card(page, 'Ask First')).toHaveCount(0);
+  await field.press('Enter');
+  await expect(card(page, 'Half typed')).toBeVisible();
+  await expectAccessible(page, 'library after another tab\'s change');
+});
+
+test('an imported id with a space gets valid DOM ids', async ({ page }) => {
+  const file = JSON.parse(await fixture('format-v2.json'));
+  file.assessment.id = 'an id with spaces';
+  file.assessment.name = 'Spaced';
+  await openApp(page, '#/');
+  await drop(page, [{ name: 'spaced.json', text: JSON.stringify(file) }]);
+  await expect(card(page, 'Spaced')).toBeVisible();
+  // The card is named by its heading, which aria-labelledby must find.
+  await expect(page.getByRole('listitem', { name: 'Spaced' })).toBeVisible();
+  await expectAccessible(page, 'library with a spaced id');
 });
 
 test('CSV of one assessment and of the library: BOM, RFC 4180, one row per question', async ({ page }) => {
