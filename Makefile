@@ -1,4 +1,6 @@
-# The two commands of the README, and the pieces they are made of.
+# The two commands of the README, and the pieces they are made of. Recipes source
+# scripts/env.sh, which needs bash (make's default /bin/sh is dash on Debian).
+SHELL := /bin/bash
 .PHONY: serve test setup build bench clean
 
 serve: ## install what is missing, build, serve on http://127.0.0.1:8080/
