@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 /// The version both instruments are at; bump it with every change (see CHANGELOG.md).
 const INSTRUMENT_VERSION: &str = "1.1.0";
 
+/// Vague degrees never allowed in a level, matched anywhere in its text.
 const VAGUE: &[&str] = &[
     "somewhat",
     "partially",
