@@ -164,7 +164,7 @@ fn run(commands: Vec<Command>) -> Result<(), TestCaseError> {
             }
             Command::Edit { tab, size } => {
                 if let Some((a, state)) = &mut tabs[tab].open {
-                    a.set_note("city-1-district-reach", &"n".repeat(size + 1), &now);
+                    a.set_note("city-1-every-district", &"n".repeat(size + 1), &now);
                     state.save_change(&store, a, &now);
                     failed = matches!(state.status, SaveStatus::Failed(_));
                 }

@@ -35,11 +35,11 @@ fn sample(id: &str) -> Assessment {
         "2026-01-01T00:00:00.000Z",
     );
     a.set_response(
-        "city-1-district-reach",
+        "city-1-every-district",
         Some(Response::Level(Level::new(3).unwrap())),
         "t1",
     );
-    a.set_note("city-1-district-reach", "Wards 3 and 7 — ünïcødé", "t2");
+    a.set_note("city-1-every-district", "Wards 3 and 7 — ünïcødé", "t2");
     a
 }
 
@@ -119,7 +119,7 @@ fn a_full_quota_is_reported_as_such_and_nothing_stored_changes() {
     fill_storage();
 
     let mut bigger = first.clone();
-    bigger.set_note("city-2-named-lead", &"long ".repeat(2_000), "t");
+    bigger.set_note("city-2-liaison-lead", &"long ".repeat(2_000), "t");
     // The browser's own exception is read as a full quota, in a plain save and in a
     // replace (whose bin copy is taken back).
     assert_eq!(
@@ -165,19 +165,22 @@ fn the_editor_keeps_a_change_that_another_tab_s_write_would_lose() {
         let editor = Editor::new(a.clone(), Library::for_app());
         // Another tab saves a change (a higher revision) after this one loaded.
         let mut theirs = a.clone();
-        theirs.set_note("city-1-district-reach", "their note", "later");
+        theirs.set_note("city-1-every-district", "their note", "later");
         commands::save(&STORE, &theirs, "later").unwrap();
 
         // This tab's change is kept in memory, theirs stays stored, a conflict asks.
-        editor.change(|x, now| x.set_note("city-2-named-lead", "my note", now));
+        editor.change(|x, now| x.set_note("city-2-liaison-lead", "my note", now));
         assert!(editor.conflict.get_untracked().is_some());
         assert!(editor.has_unsaved());
         assert_eq!(
-            stored("two-tabs").note("city-1-district-reach"),
+            stored("two-tabs").note("city-1-every-district"),
             "their note"
         );
         assert_eq!(
-            editor.assessment.get_untracked().note("city-2-named-lead"),
+            editor
+                .assessment
+                .get_untracked()
+                .note("city-2-liaison-lead"),
             "my note"
         );
 
@@ -185,7 +188,7 @@ fn the_editor_keeps_a_change_that_another_tab_s_write_would_lose() {
         editor.keep_mine();
         assert!(editor.conflict.get_untracked().is_none());
         let now_stored = stored("two-tabs");
-        assert_eq!(now_stored.note("city-2-named-lead"), "my note");
+        assert_eq!(now_stored.note("city-2-liaison-lead"), "my note");
         assert!(now_stored.revision > theirs.revision);
         assert_eq!(editor.assessment.get_untracked(), now_stored);
         let bin = Snapshot::read(&STORE).unwrap().bin;
@@ -194,14 +197,14 @@ fn the_editor_keeps_a_change_that_another_tab_s_write_would_lose() {
                 .content
                 .as_ref()
                 .unwrap()
-                .note("city-1-district-reach"),
+                .note("city-1-every-district"),
             "their note"
         );
 
         // With nothing pending, later changes save as usual.
-        editor.change(|x, now| x.set_note("city-2-named-lead", "again", now));
+        editor.change(|x, now| x.set_note("city-2-liaison-lead", "again", now));
         assert!(editor.conflict.get_untracked().is_none());
-        assert_eq!(stored("two-tabs").note("city-2-named-lead"), "again");
+        assert_eq!(stored("two-tabs").note("city-2-liaison-lead"), "again");
     });
     drop(owner);
     local_storage().clear().unwrap();

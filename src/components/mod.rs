@@ -8,6 +8,7 @@ pub mod conflict_notice;
 pub mod context_line;
 pub mod data_panel;
 pub mod data_table;
+pub mod earlier_answers;
 pub mod import_panel;
 pub mod library_item;
 pub mod progress;

@@ -36,9 +36,12 @@ impl From<FormatError> for ImportError {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Checked {
     pub assessment: Assessment,
-    /// Answered question ids the instrument does not know: kept in the assessment,
-    /// listed here so the user is told.
+    /// Answered question ids the instrument does not know at all: kept in the
+    /// assessment, listed here so the user is told.
     pub unknown_questions: Vec<String>,
+    /// Answered question ids the instrument has retired: kept, and shown as hints
+    /// beside the questions that replace them (`core::retired`).
+    pub retired_questions: Vec<String>,
     /// The instrument version the answers were given against, when it differs from the
     /// app's (the answers are kept as they are).
     pub other_instrument_version: Option<(String, String)>,
@@ -74,12 +77,12 @@ pub fn check(bytes: &[u8]) -> Result<Checked, ImportError> {
             }
         });
     }
-    let unknown_questions = assessment
+    let (retired_questions, unknown_questions) = assessment
         .answers
         .keys()
         .filter(|id| instrument.question(id).is_none())
         .cloned()
-        .collect();
+        .partition(|id| instrument.retired(id).is_some());
     let other_instrument_version =
         (assessment.instrument.version != instrument.version).then(|| {
             (
@@ -90,6 +93,7 @@ pub fn check(bytes: &[u8]) -> Result<Checked, ImportError> {
     Ok(Checked {
         assessment,
         unknown_questions,
+        retired_questions,
         other_instrument_version,
     })
 }

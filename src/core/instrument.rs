@@ -146,6 +146,21 @@ pub struct Instrument {
     pub steps: Vec<InstrumentStep>,
     #[serde(rename = "question")]
     pub questions: Vec<Question>,
+    /// Questions of earlier versions, never asked again (see the id rule).
+    #[serde(default, rename = "retired")]
+    pub retired: Vec<Retired>,
+}
+
+/// A question id of an earlier version whose question, or a level's meaning, changed.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Retired {
+    pub id: String,
+    /// The question that asks the same thing now, if any.
+    #[serde(default)]
+    pub replaced_by: Option<String>,
+    /// The instrument version that retired it.
+    pub since: String,
+    pub reason: String,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -191,6 +206,10 @@ impl Question {
 impl Instrument {
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questions.iter().find(|q| q.id == id)
+    }
+
+    pub fn retired(&self, id: &str) -> Option<&Retired> {
+        self.retired.iter().find(|r| r.id == id)
     }
 
     pub fn step_summary(&self, number: u8) -> &str {

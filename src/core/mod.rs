@@ -8,6 +8,7 @@ pub mod import;
 pub mod instrument;
 pub mod library;
 pub mod plan;
+pub mod retired;
 pub mod route;
 pub mod scoring;
 pub mod store;

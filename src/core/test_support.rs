@@ -38,6 +38,7 @@ pub fn instrument(questions: Vec<Question>) -> Instrument {
             })
             .collect(),
         questions,
+        retired: vec![],
     }
 }
 

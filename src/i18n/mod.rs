@@ -186,6 +186,11 @@ pub fn describe_notices(checked: &Checked) -> Vec<String> {
             &[("file", file), ("app", app)],
         ));
     }
+    match checked.retired_questions.len() {
+        0 => {}
+        1 => out.push(t("import.retired_question")),
+        n => out.push(tf("import.retired_questions", &[("count", &n)])),
+    }
     match checked.unknown_questions.as_slice() {
         [] => {}
         [id] => out.push(tf("import.unknown_question", &[("id", id)])),

@@ -1,6 +1,7 @@
 //! One roadmap step of the questionnaire: its questions, progress, and the way on.
 
 use crate::components::context_line::ContextLine;
+use crate::components::earlier_answers::EarlierAnswersNotice;
 use crate::components::progress::Progress;
 use crate::components::question_card::QuestionCard;
 use crate::components::save_status::SaveStatusLine;
@@ -69,6 +70,7 @@ pub fn StepPage(step: u8) -> impl IntoView {
             <div class="step-body">
                 <h1 tabindex="-1">{tf("step.heading", &[("number", &step), ("title", &roadmap_step.title)])}</h1>
                 <p class="lead">{editor.instrument.step_summary(step).to_owned()}</p>
+                <EarlierAnswersNotice />
                 <div class="progress-pair">
                     <Progress label=t("step.progress_step") value=Signal::derive(step_progress) />
                     <Progress label=t("step.progress_overall") value=Signal::derive(overall_progress) />

@@ -111,7 +111,7 @@ for (const perspective of ['city', 'cso']) {
     expect(a.respondent).toBe('Dana (liaison)');
     expect(a.perspective).toBe(perspective);
     expect(a.mode).toBe('full');
-    expect(a.instrument).toEqual({ id: `rr-${perspective}`, version: '1.0.0' });
+    expect(a.instrument).toEqual({ id: `rr-${perspective}`, version: '1.1.0' });
     expect(a.created_at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(a.answers).toHaveLength(n1 + n2 + 2);
     expect(a.answers.filter((x) => x.response === 'level' && x.level === 3)).toHaveLength(n1);

@@ -345,3 +345,35 @@ test('two tabs on one assessment: changes show up, and a clash asks', async ({ p
   expect(levels(await stored())).toEqual([0, 2, 4]);
   expect(problems).toEqual([]);
 });
+
+test('an assessment of questionnaire 1.0.0 opens with its retired answers as hints, never as answers', async ({ page }) => {
+  await openApp(page, '#/');
+  await drop(page, [{ name: 'frozen.json', text: await fixture('city-1.0.0.json') }]);
+  await expect(results(page)).toContainText('Imported “Frozen City (questionnaire 1.0.0)”.');
+  await expect(results(page)).toContainText('53 answers belong to questions that this version of the questionnaire has retired.');
+  await card(page, 'Frozen City (questionnaire 1.0.0)').getByRole('link', { name: /^Continue/ }).click();
+  await expect(page.locator('main h1')).toHaveText(/^Step 1:/);
+
+  const notice = page.getByRole('region', { name: 'Answers to an earlier version of the questionnaire' });
+  await expect(notice).toContainText('This assessment holds 53 answers given to questionnaire version 1.0.0');
+  await notice.getByText('Which answers').click();
+  await expect(notice.locator('li')).toHaveCount(53);
+  await expect(notice.locator('li', { hasText: 'city-1-district-reach' })).toHaveText('city-1-district-reach: Level 0; its question is now in step 1');
+
+  // Beside the question that replaced it: the old answer and its note, as a hint.
+  const first = questions(page).nth(0);
+  await expect(first.locator('.earlier-answer')).toContainText('Earlier answer, to question city-1-district-reach (retired in version 1.1.0): Level 0. It is a hint, not an answer.');
+  await expect(first.locator('.earlier-answer')).toContainText('Its note: Evidence for city-1-district-reach: minutes of the March meeting.');
+  for (const level of [0, 1, 2, 3, 4]) {
+    await expect(first.getByRole('radio', { name: `Level ${level}` })).not.toBeChecked();
+  }
+  await expectAccessible(page, 'step with earlier answers');
+
+  // Answering the new question keeps the old answer in the file.
+  await answer(first, 2);
+  await expect(page.getByRole('status').first()).toHaveText('Saved in this browser.');
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('roadmap-readiness/assessment/frozen-city-1-0-0')).assessment.answers);
+  expect(stored.find((a) => a.question === 'city-1-district-reach')).toMatchObject({ response: 'level', level: 0 });
+  expect(stored.find((a) => a.question === 'city-1-every-district')).toMatchObject({ response: 'level', level: 2 });
+  expect(stored).toHaveLength(55);
+});

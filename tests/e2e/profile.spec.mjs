@@ -46,8 +46,8 @@ async function addPlanTracking(page, id) {
     const doc = JSON.parse(localStorage.getItem(key));
     doc.assessment.plan = {
       tracking: [
-        { action: 'city-1-district-reach/3', status: 'in_progress', owner: 'Community liaison team', due: '2027-03-31' },
-        { action: 'city-4-board-exists/0', status: 'done', owner: 'Mayor’s office', due: '' },
+        { action: 'city-1-every-district/3', status: 'in_progress', owner: 'Community liaison team', due: '2027-03-31' },
+        { action: 'city-4-board-meets/0', status: 'done', owner: 'Mayor’s office', due: '' },
       ],
       custom: [
         { id: 'c-1', step: 3, text: 'Brief the new deputy mayor on the mapping', status: 'planned', owner: 'Dana', due: '2027-02-15' },
@@ -120,9 +120,9 @@ test('results: every number comes with how it was made, strengths and gaps in wo
   await step1.locator('summary').click();
   const lines = step1.locator('.breakdown-table tbody tr');
   await expect(lines).toHaveCount(5);
-  await expect(lines.nth(0).locator('td')).toHaveText(['Level 3', '3', '2.25', '17.31']);
-  await expect(step1).toContainText('Points 9.75 out of the 13 available');
-  await expect(step1).toContainText('Score = 100 × 9.75 ÷ 13 = 75.');
+  await expect(lines.nth(0).locator('td')).toHaveText(['Level 3', '3', '2.25', '16.07']);
+  await expect(step1).toContainText('Points 10.5 out of the 14 available');
+  await expect(step1).toContainText('Score = 100 × 10.5 ÷ 14 = 75.');
   await expect(step1).toContainText('Completeness = 5 answered with a level ÷ 5 in scope');
   const step3 = page.locator('details.breakdown[data-step="3"]');
   await step3.locator('summary').click();
@@ -208,7 +208,7 @@ test('the report prints: cover, radar, table, plan and notes, without the app ch
   await expect(cover).toContainText('Full assessment');
   await expect(cover).toContainText('Dana Okafor, community liaison');
   await expect(cover).toContainText(/Answers as of\s*\d{4}-\d{2}-\d{2}/);
-  await expect(cover).toContainText('rr-city, version 1.0.0');
+  await expect(cover).toContainText('rr-city, version 1.1.0');
   await expect(page.getByTestId('report-overall')).toHaveText(/^\d+ of 100, (Foundational|Developing|Established|Leading)$/);
   await expectAccessible(page, 'report');
 
@@ -265,6 +265,9 @@ test('the report prints: cover, radar, table, plan and notes, without the app ch
 
 test('a report from a stored file: unusual names, notes without an answer, retired questions', async ({ page }) => {
   const file = JSON.parse(await readFile('tests/fixtures/format-v2.json', 'utf8'));
+  // The fixture answers questionnaire 1.0.0; its note without an answer goes to the
+  // question of 1.1.0 that replaced its question, so that the report lists it.
+  file.assessment.answers.find((a) => a.question === 'city-3-stakeholder-mapping').question = 'city-3-actor-map';
   const id = file.assessment.id;
   await page.evaluate(([key, text]) => localStorage.setItem(key, text), [storageKey(id), JSON.stringify(file)]);
   await openApp(page, `#/a/${id}/report`);
