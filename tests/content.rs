@@ -2,7 +2,7 @@
 
 use roadmap_readiness::core::content::{instrument, resources, roadmap, CITY_JSON, CSO_JSON};
 use roadmap_readiness::core::instrument::{Instrument, Perspective, MAX_LEVEL, STEP_COUNT};
-use serde_json::Value;
+use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The version both instruments are at; bump it with every change (see CHANGELOG.md).
@@ -70,15 +70,15 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The retired-question tables, read from the embedded JSON (the app's `Instrument`
-/// does not carry them yet).
-fn retired(perspective: Perspective) -> Vec<serde_json::Map<String, Value>> {
+/// The `[[<name>]]` tables of an instrument (`step`, `question`, `retired`), read from the
+/// embedded JSON, for the fields the app's `Instrument` does not carry yet.
+fn instrument_tables(perspective: Perspective, name: &str) -> Vec<Map<String, Value>> {
     let json = match perspective {
         Perspective::City => CITY_JSON,
         Perspective::Cso => CSO_JSON,
     };
     let value: Value = serde_json::from_str(json).expect("instrument JSON");
-    match value.get("retired") {
+    match value.get(name) {
         None => Vec::new(),
         Some(Value::Array(entries)) => entries
             .iter()
@@ -86,7 +86,7 @@ fn retired(perspective: Perspective) -> Vec<serde_json::Map<String, Value>> {
                 e.as_object()
                     .unwrap_or_else(|| {
                         panic!(
-                            "{}: a [[retired]] entry is not a table",
+                            "{}: a [[{name}]] entry is not a table",
                             perspective.as_str()
                         )
                     })
@@ -94,10 +94,15 @@ fn retired(perspective: Perspective) -> Vec<serde_json::Map<String, Value>> {
             })
             .collect(),
         Some(other) => panic!(
-            "{}: `retired` must be an array of tables, found {other}",
+            "{}: `{name}` must be an array of tables, found {other}",
             perspective.as_str()
         ),
     }
+}
+
+/// The retired-question tables (the app's `Instrument` does not carry them yet).
+fn retired(perspective: Perspective) -> Vec<Map<String, Value>> {
+    instrument_tables(perspective, "retired")
 }
 
 fn is_version(text: &str) -> bool {
@@ -510,6 +515,556 @@ fn cso_covers_every_roadmap_sub_item_that_applies_to_it() {
     for item in items {
         if !CSO_NOT_APPLICABLE.contains(&item) {
             assert!(served.contains(item), "no CSO question serves {item}");
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// First use: step titles, find-out actions, needs, the glossary and the funder checks.
+// ---------------------------------------------------------------------------
+
+/// A step title's length in characters, at most.
+const TITLE_MAX: usize = 60;
+
+/// A glossary explanation's length in characters, inclusive bounds.
+const EXPLANATION_LENGTH: std::ops::RangeInclusive<usize> = 1..=240;
+
+/// The sections of the one-page funder pack, in print order. The lead's code fills
+/// `organisation` from the assessment's name, so no funder check needs to name it.
+const FUNDER_PACK_SECTIONS: &[&str] = &[
+    "organisation",
+    "legal",
+    "governance",
+    "finances",
+    "safeguarding",
+    "policies",
+    "track_record",
+];
+const SECTION_FILLED_BY_THE_APP: &str = "organisation";
+
+/// How many funder checks block an application (the due-diligence essentials).
+const BLOCKING_CHECKS: std::ops::RangeInclusive<usize> = 3..=5;
+
+/// Content files that build.rs does not embed yet; the tests read them as text.
+const GLOSSARY_TOML: &str = include_str!("../content/glossary.toml");
+const FUNDER_CHECKS_TOML: &str = include_str!("../content/funder_checks.toml");
+
+/// The `[[<name>]]` tables of a content file that build.rs does not embed yet
+/// (`glossary.toml`, `funder_checks.toml`). The `toml` crate is only a build dependency,
+/// so this is a strict reader for the small part of TOML those files use: comments,
+/// `[[<name>]]` headers, and one-line `key = value` pairs whose value is a basic string,
+/// an integer, a boolean or an array of those. Anything else fails, naming the line, so a
+/// file is never half read. Once build.rs embeds the files, read the embedded JSON instead,
+/// as `instrument_tables` does.
+fn toml_tables(file: &str, text: &str, name: &str) -> Vec<Map<String, Value>> {
+    let header = format!("[[{name}]]");
+    let mut tables: Vec<Map<String, Value>> = Vec::new();
+    for (index, raw) in text.lines().enumerate() {
+        let line = raw.trim();
+        let at = || format!("{file} line {}", index + 1);
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if line.starts_with('[') {
+            assert_eq!(line, header, "{}: only {header} tables are expected", at());
+            tables.push(Map::new());
+            continue;
+        }
+        let (key, rest) = line
+            .split_once('=')
+            .unwrap_or_else(|| panic!("{}: not a `key = value` line: {line}", at()));
+        let key = key.trim();
+        assert!(
+            !key.is_empty()
+                && key
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'),
+            "{}: not a bare key: {key:?}",
+            at()
+        );
+        let (value, after) = toml_value(rest.trim_start())
+            .unwrap_or_else(|problem| panic!("{}: {problem}: {line}", at()));
+        let after = after.trim_start();
+        assert!(
+            after.is_empty() || after.starts_with('#'),
+            "{}: unexpected text after the value: {after}",
+            at()
+        );
+        let table = tables
+            .last_mut()
+            .unwrap_or_else(|| panic!("{}: a key before the first {header}", at()));
+        assert!(
+            table.insert(key.to_string(), value).is_none(),
+            "{}: key {key} given twice in one table",
+            at()
+        );
+    }
+    tables
+}
+
+/// One TOML value at the start of `text`, and the text after it.
+fn toml_value(text: &str) -> Result<(Value, &str), String> {
+    if let Some(rest) = text.strip_prefix('"') {
+        let mut out = String::new();
+        let mut chars = rest.char_indices();
+        while let Some((i, c)) = chars.next() {
+            match c {
+                '"' => return Ok((Value::String(out), &rest[i + 1..])),
+                '\\' => match chars.next().map(|(_, e)| e) {
+                    Some('"') => out.push('"'),
+                    Some('\\') => out.push('\\'),
+                    Some('n') => out.push('\n'),
+                    Some('t') => out.push('\t'),
+                    Some(e @ ('u' | 'U')) => {
+                        let digits = if e == 'u' { 4 } else { 8 };
+                        let hex: String = (0..digits)
+                            .filter_map(|_| chars.next())
+                            .map(|(_, h)| h)
+                            .collect();
+                        let code = u32::from_str_radix(&hex, 16)
+                            .ok()
+                            .and_then(char::from_u32)
+                            .ok_or_else(|| format!("bad escape \\{e}{hex}"))?;
+                        out.push(code);
+                    }
+                    other => return Err(format!("unsupported escape \\{other:?}")),
+                },
+                '\n' => return Err("a string runs past the end of the line".into()),
+                c => out.push(c),
+            }
+        }
+        return Err("a string is not closed on its line".into());
+    }
+    if let Some(mut rest) = text.strip_prefix('[') {
+        let mut items = Vec::new();
+        loop {
+            rest = rest.trim_start();
+            if let Some(after) = rest.strip_prefix(']') {
+                return Ok((Value::Array(items), after));
+            }
+            if rest.starts_with('[') {
+                return Err("nested arrays are not expected".into());
+            }
+            let (item, after) = toml_value(rest)?;
+            items.push(item);
+            rest = after.trim_start();
+            if let Some(after) = rest.strip_prefix(',') {
+                rest = after;
+            } else if !rest.starts_with(']') {
+                return Err("an array is not closed on its line".into());
+            }
+        }
+    }
+    let end = text
+        .find(|c: char| c.is_whitespace() || c == ',' || c == ']' || c == '#')
+        .unwrap_or(text.len());
+    let (word, rest) = text.split_at(end);
+    match word {
+        "true" => Ok((Value::Bool(true), rest)),
+        "false" => Ok((Value::Bool(false), rest)),
+        _ => word
+            .parse::<i64>()
+            .map(|n| (Value::from(n), rest))
+            .map_err(|_| format!("not a string, integer, boolean or array: {word:?}")),
+    }
+}
+
+#[test]
+fn the_toml_reader_reads_what_the_content_files_use_and_refuses_the_rest() {
+    let text = "# comment\n\n[[term]]\nid = \"a-b\"  # trailing\nforms = [\"x\", \"y's\",]\nn = -3\nok = true\ns = \"say \\\"hi\\\" \\u00e9\"\n\n[[term]]\nid = \"c\"\n";
+    let tables = toml_tables("test", text, "term");
+    assert_eq!(tables.len(), 2);
+    assert_eq!(tables[0]["id"], "a-b");
+    assert_eq!(tables[0]["forms"], serde_json::json!(["x", "y's"]));
+    assert_eq!(tables[0]["n"], -3);
+    assert_eq!(tables[0]["ok"], true);
+    assert_eq!(tables[0]["s"], "say \"hi\" \u{e9}");
+    assert_eq!(tables[1]["id"], "c");
+    for bad in [
+        "[[term]]\nid = \"open",
+        "[[term]]\nforms = [\"a\",\n\"b\"]",
+        "[[term]]\nid = 'literal'",
+        "[[term]]\nid = \"a\" \"b\"",
+        "[[other]]\nid = \"a\"",
+        "id = \"before any table\"",
+        "[[term]]\nid = \"a\"\nid = \"b\"",
+        "[[term]]\nx = 1.5",
+    ] {
+        let result = std::panic::catch_unwind(|| toml_tables("test", bad, "term"));
+        assert!(result.is_err(), "should refuse: {bad:?}");
+    }
+}
+
+fn string_field<'a>(table: &'a Map<String, Value>, key: &str, what: &str) -> &'a str {
+    table
+        .get(key)
+        .and_then(Value::as_str)
+        .unwrap_or_else(|| panic!("{what}: `{key}` missing or not a string"))
+}
+
+fn check_keys(table: &Map<String, Value>, allowed: &[&str], what: &str) {
+    for key in table.keys() {
+        assert!(
+            allowed.contains(&key.as_str()),
+            "{what}: unknown key {key} (allowed: {allowed:?})"
+        );
+    }
+}
+
+fn is_slug(text: &str) -> bool {
+    !text.is_empty()
+        && !text.starts_with('-')
+        && !text.ends_with('-')
+        && text
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// One sentence: ends with a full stop and has no sentence break inside.
+fn is_one_sentence(text: &str) -> bool {
+    text.ends_with('.')
+        && !text.contains('\n')
+        && [". ", "? ", "! "].iter().all(|brk| !text.contains(brk))
+}
+
+/// Whether `needle` occurs in `haystack` as a whole word or phrase: not inside a longer
+/// word ("tier" is not found in "frontier"). Both are compared in lower case.
+fn occurs_as_word(haystack: &str, needle: &str) -> bool {
+    let haystack = haystack.to_lowercase();
+    let needle = needle.to_lowercase();
+    haystack.match_indices(&needle).any(|(start, _)| {
+        let before = haystack[..start].chars().next_back();
+        let after = haystack[start + needle.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Everything a person reads about the questions of both instruments: text, help,
+/// levels and actions. The glossary explains the jargon found here.
+fn instrument_texts() -> Vec<&'static str> {
+    let mut texts = Vec::new();
+    for i in both() {
+        for q in &i.questions {
+            texts.push(q.text.as_str());
+            texts.push(q.help.as_str());
+            texts.extend(q.levels.iter().map(String::as_str));
+            texts.extend(q.actions.iter().map(|a| a.text.as_str()));
+        }
+    }
+    texts
+}
+
+#[test]
+fn the_word_matcher_finds_whole_words_and_phrases_only() {
+    assert!(occurs_as_word("A grant tier for small groups", "tier"));
+    assert!(occurs_as_word("Safeguarding lead.", "safeguarding lead"));
+    assert!(occurs_as_word(
+        "employers' liability",
+        "employers' liability"
+    ));
+    assert!(!occurs_as_word("the frontier", "tier"));
+    assert!(!occurs_as_word("tiers of grants", "tier"));
+    assert!(occurs_as_word("LGBTQI+ people", "lgbtqi+"));
+}
+
+#[test]
+fn every_step_has_a_title_of_at_most_60_characters() {
+    for perspective in Perspective::ALL {
+        let steps = instrument_tables(perspective, "step");
+        assert_eq!(
+            steps.len(),
+            usize::from(STEP_COUNT),
+            "{}",
+            perspective.as_str()
+        );
+        for step in steps {
+            let what = format!("{} step {}", perspective.as_str(), step["number"]);
+            let title = string_field(&step, "title", &what);
+            assert!(!title.trim().is_empty(), "{what}: empty title");
+            assert_eq!(title, title.trim(), "{what}: title has surrounding spaces");
+            let length = title.chars().count();
+            assert!(
+                length <= TITLE_MAX,
+                "{what}: title is {length} characters, at most {TITLE_MAX}: \"{title}\""
+            );
+        }
+    }
+}
+
+#[test]
+fn every_question_has_a_find_out_action_of_one_sentence() {
+    for perspective in Perspective::ALL {
+        for question in instrument_tables(perspective, "question") {
+            let id = string_field(&question, "id", perspective.as_str());
+            let find_out = string_field(&question, "find_out", id);
+            assert!(
+                find_out.starts_with("Find out "),
+                "{id}: find_out must start with \"Find out \": \"{find_out}\""
+            );
+            assert!(
+                is_one_sentence(find_out),
+                "{id}: find_out must be one sentence ending with a full stop: \"{find_out}\""
+            );
+        }
+    }
+}
+
+#[test]
+fn needs_name_same_or_earlier_step_questions_of_the_same_instrument_without_cycles() {
+    for perspective in Perspective::ALL {
+        let questions = instrument_tables(perspective, "question");
+        let step_of: BTreeMap<String, u64> = questions
+            .iter()
+            .map(|q| {
+                let id = string_field(q, "id", perspective.as_str()).to_string();
+                let step = q["step"].as_u64().expect("step is a number");
+                (id, step)
+            })
+            .collect();
+        let mut graph: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for question in &questions {
+            let id = string_field(question, "id", perspective.as_str());
+            let needs: Vec<String> = match question.get("needs") {
+                None => Vec::new(),
+                Some(Value::Array(items)) => items
+                    .iter()
+                    .map(|n| {
+                        n.as_str()
+                            .unwrap_or_else(|| panic!("{id}: needs {n}, not a question id"))
+                            .to_string()
+                    })
+                    .collect(),
+                Some(other) => panic!("{id}: needs must be an array of question ids: {other}"),
+            };
+            let distinct: BTreeSet<&String> = needs.iter().collect();
+            assert_eq!(
+                distinct.len(),
+                needs.len(),
+                "{id}: a question is needed twice"
+            );
+            for needed in &needs {
+                assert_ne!(needed, id, "{id} needs itself");
+                let step = step_of.get(needed).unwrap_or_else(|| {
+                    panic!(
+                        "{id} needs {needed}, which is no question of {}",
+                        perspective.as_str()
+                    )
+                });
+                assert!(
+                    *step <= step_of[id],
+                    "{id} (step {}) needs {needed} of the later step {step}",
+                    step_of[id]
+                );
+            }
+            graph.insert(id.to_string(), needs);
+        }
+        // Kahn's algorithm: every question must be reachable in a topological order.
+        let mut done: BTreeSet<&String> = BTreeSet::new();
+        while done.len() < graph.len() {
+            let ready: Vec<&String> = graph
+                .iter()
+                .filter(|(q, needs)| !done.contains(q) && needs.iter().all(|n| done.contains(n)))
+                .map(|(q, _)| q)
+                .collect();
+            assert!(
+                !ready.is_empty(),
+                "{}: needs form a cycle among {:?}",
+                perspective.as_str(),
+                graph
+                    .keys()
+                    .filter(|q| !done.contains(q))
+                    .collect::<Vec<_>>()
+            );
+            done.extend(ready);
+        }
+    }
+}
+
+#[test]
+fn glossary_terms_are_unique_short_and_found_in_the_instruments() {
+    let terms = toml_tables("content/glossary.toml", GLOSSARY_TOML, "term");
+    assert!(!terms.is_empty(), "the glossary is empty");
+    let texts = instrument_texts();
+    let found = |word: &str| texts.iter().any(|t| occurs_as_word(t, word));
+    let mut ids = BTreeSet::new();
+    let mut words = BTreeSet::new();
+    for entry in &terms {
+        check_keys(entry, &["id", "term", "forms", "explanation"], "glossary");
+        let id = string_field(entry, "id", "glossary");
+        assert!(is_slug(id), "glossary id {id:?} is not a slug");
+        assert!(ids.insert(id), "glossary id {id} is listed twice");
+        let term = string_field(entry, "term", id);
+        let forms: Vec<&str> = match entry.get("forms") {
+            None => Vec::new(),
+            Some(Value::Array(items)) => items
+                .iter()
+                .map(|f| {
+                    f.as_str()
+                        .unwrap_or_else(|| panic!("{id}: a form is not a string"))
+                })
+                .collect(),
+            Some(other) => panic!("{id}: forms must be an array of strings: {other}"),
+        };
+        for word in std::iter::once(term).chain(forms.iter().copied()) {
+            assert!(!word.trim().is_empty(), "{id}: an empty term or form");
+            assert_eq!(word, word.trim(), "{id}: \"{word}\" has surrounding spaces");
+            assert_eq!(
+                word,
+                word.to_lowercase(),
+                "{id}: \"{word}\" must be lower case"
+            );
+            // One explanation per word: the app could not tell which one to show.
+            assert!(
+                words.insert(word),
+                "glossary: \"{word}\" is explained twice"
+            );
+        }
+        assert!(
+            found(term) || forms.iter().any(|f| found(f)),
+            "{id}: neither \"{term}\" nor its forms {forms:?} occur in any question"
+        );
+        // A listed form that never occurs is a typo or a leftover.
+        for form in &forms {
+            assert!(
+                found(form),
+                "{id}: the form \"{form}\" occurs in no question"
+            );
+        }
+        let explanation = string_field(entry, "explanation", id);
+        let length = explanation.trim().chars().count();
+        assert!(
+            EXPLANATION_LENGTH.contains(&length),
+            "{id}: explanation is {length} characters, want {EXPLANATION_LENGTH:?}"
+        );
+        assert!(
+            explanation.ends_with('.'),
+            "{id}: explanation must end with a full stop"
+        );
+    }
+}
+
+#[test]
+fn funder_checks_name_cso_questions_sections_and_a_few_blockers() {
+    let checks = toml_tables("content/funder_checks.toml", FUNDER_CHECKS_TOML, "check");
+    let cso = instrument(Perspective::Cso);
+    let mut ids = BTreeSet::new();
+    let mut questions = BTreeSet::new();
+    let mut sections = BTreeSet::new();
+    let mut blocking = 0;
+    for check in &checks {
+        check_keys(
+            check,
+            &[
+                "id", "name", "question", "met_at", "blocking", "section", "fix",
+            ],
+            "funder check",
+        );
+        let id = string_field(check, "id", "funder check");
+        assert!(is_slug(id), "funder check id {id:?} is not a slug");
+        assert!(ids.insert(id), "funder check {id} is listed twice");
+        assert!(
+            !string_field(check, "name", id).trim().is_empty(),
+            "{id}: empty name"
+        );
+        let question = string_field(check, "question", id);
+        assert!(
+            cso.questions.iter().any(|q| q.id == question),
+            "{id}: {question} is no question of the CSO instrument"
+        );
+        assert!(
+            questions.insert(question),
+            "{id}: {question} already answers another check"
+        );
+        let met_at = check
+            .get("met_at")
+            .and_then(Value::as_u64)
+            .unwrap_or_else(|| panic!("{id}: met_at missing or not a whole number"));
+        assert!(
+            (1..=u64::from(MAX_LEVEL)).contains(&met_at),
+            "{id}: met_at {met_at}, want 1 to {MAX_LEVEL}"
+        );
+        let blocks = check
+            .get("blocking")
+            .and_then(Value::as_bool)
+            .unwrap_or_else(|| panic!("{id}: blocking missing or not true/false"));
+        blocking += usize::from(blocks);
+        let section = string_field(check, "section", id);
+        assert!(
+            FUNDER_PACK_SECTIONS.contains(&section),
+            "{id}: section {section} is not one of {FUNDER_PACK_SECTIONS:?}"
+        );
+        sections.insert(section);
+        let fix = string_field(check, "fix", id);
+        assert!(
+            is_one_sentence(fix),
+            "{id}: fix must be one sentence ending with a full stop: \"{fix}\""
+        );
+    }
+    assert!(
+        BLOCKING_CHECKS.contains(&blocking),
+        "{blocking} blocking funder checks, want {BLOCKING_CHECKS:?}"
+    );
+    for section in FUNDER_PACK_SECTIONS {
+        if *section != SECTION_FILLED_BY_THE_APP {
+            assert!(
+                sections.contains(section),
+                "no funder check fills the section {section}"
+            );
+        }
+    }
+    // The quick check must be enough for a verdict on the essentials.
+    for q in cso.questions.iter().filter(|q| q.step == 7 && q.quick) {
+        assert!(
+            questions.contains(q.id.as_str()),
+            "the quick CSO question {} answers no funder check",
+            q.id
+        );
+    }
+}
+
+#[test]
+fn funder_checks_are_listed_after_the_checks_their_question_needs() {
+    let checks = toml_tables("content/funder_checks.toml", FUNDER_CHECKS_TOML, "check");
+    let needs: BTreeMap<String, Vec<String>> = instrument_tables(Perspective::Cso, "question")
+        .iter()
+        .map(|q| {
+            let id = string_field(q, "id", "cso").to_string();
+            let needed = q
+                .get("needs")
+                .and_then(Value::as_array)
+                .map(|a| {
+                    a.iter()
+                        .filter_map(Value::as_str)
+                        .map(String::from)
+                        .collect()
+                })
+                .unwrap_or_default();
+            (id, needed)
+        })
+        .collect();
+    // Every question a question needs, directly or through others.
+    let all_needed = |start: &str| {
+        let mut seen = BTreeSet::new();
+        let mut stack = needs.get(start).cloned().unwrap_or_default();
+        while let Some(q) = stack.pop() {
+            if seen.insert(q.clone()) {
+                stack.extend(needs.get(&q).cloned().unwrap_or_default());
+            }
+        }
+        seen
+    };
+    let order: Vec<&str> = checks
+        .iter()
+        .map(|c| string_field(c, "question", "funder check"))
+        .collect();
+    for (position, question) in order.iter().enumerate() {
+        for needed in all_needed(*question) {
+            if let Some(at) = order.iter().position(|q| *q == needed) {
+                assert!(
+                    at < position,
+                    "the check on {question} is listed before the check on {needed}, which it needs"
+                );
+            }
         }
     }
 }
