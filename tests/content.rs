@@ -529,7 +529,7 @@ const TITLE_MAX: usize = 60;
 /// A glossary explanation's length in characters, inclusive bounds.
 const EXPLANATION_LENGTH: std::ops::RangeInclusive<usize> = 1..=240;
 
-/// The sections of the one-page funder pack, in print order. The lead's code fills
+/// The sections of the one-page funder pack, in print order. The app fills
 /// `organisation` from the assessment's name, so no funder check needs to name it.
 const FUNDER_PACK_SECTIONS: &[&str] = &[
     "organisation",
