@@ -8,6 +8,8 @@ const CONTENT: &[(&str, &str)] = &[
     ("content/resources.toml", "resources.json"),
     ("content/instrument/city.toml", "instrument-city.json"),
     ("content/instrument/cso.toml", "instrument-cso.json"),
+    ("content/glossary.toml", "glossary.json"),
+    ("content/funder_checks.toml", "funder-checks.json"),
 ];
 
 /// Languages of the interface; each is a folder of TOML files merged into one catalogue,

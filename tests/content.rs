@@ -1,6 +1,6 @@
 //! Content checks: each fails on a real mistake in the data files under `content/`.
 
-use roadmap_readiness::core::content::{instrument, resources, roadmap, CITY_JSON, CSO_JSON};
+use roadmap_readiness::core::content::{self, instrument, resources, roadmap, CITY_JSON, CSO_JSON};
 use roadmap_readiness::core::instrument::{Instrument, Perspective, MAX_LEVEL, STEP_COUNT};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
@@ -545,153 +545,19 @@ const SECTION_FILLED_BY_THE_APP: &str = "organisation";
 /// How many funder checks block an application (the due-diligence essentials).
 const BLOCKING_CHECKS: std::ops::RangeInclusive<usize> = 3..=5;
 
-/// Content files that build.rs does not embed yet; the tests read them as text.
-const GLOSSARY_TOML: &str = include_str!("../content/glossary.toml");
-const FUNDER_CHECKS_TOML: &str = include_str!("../content/funder_checks.toml");
-
-/// The `[[<name>]]` tables of a content file that build.rs does not embed yet
-/// (`glossary.toml`, `funder_checks.toml`). The `toml` crate is only a build dependency,
-/// so this is a strict reader for the small part of TOML those files use: comments,
-/// `[[<name>]]` headers, and one-line `key = value` pairs whose value is a basic string,
-/// an integer, a boolean or an array of those. Anything else fails, naming the line, so a
-/// file is never half read. Once build.rs embeds the files, read the embedded JSON instead,
-/// as `instrument_tables` does.
-fn toml_tables(file: &str, text: &str, name: &str) -> Vec<Map<String, Value>> {
-    let header = format!("[[{name}]]");
-    let mut tables: Vec<Map<String, Value>> = Vec::new();
-    for (index, raw) in text.lines().enumerate() {
-        let line = raw.trim();
-        let at = || format!("{file} line {}", index + 1);
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        if line.starts_with('[') {
-            assert_eq!(line, header, "{}: only {header} tables are expected", at());
-            tables.push(Map::new());
-            continue;
-        }
-        let (key, rest) = line
-            .split_once('=')
-            .unwrap_or_else(|| panic!("{}: not a `key = value` line: {line}", at()));
-        let key = key.trim();
-        assert!(
-            !key.is_empty()
-                && key
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'),
-            "{}: not a bare key: {key:?}",
-            at()
-        );
-        let (value, after) = toml_value(rest.trim_start())
-            .unwrap_or_else(|problem| panic!("{}: {problem}: {line}", at()));
-        let after = after.trim_start();
-        assert!(
-            after.is_empty() || after.starts_with('#'),
-            "{}: unexpected text after the value: {after}",
-            at()
-        );
-        let table = tables
-            .last_mut()
-            .unwrap_or_else(|| panic!("{}: a key before the first {header}", at()));
-        assert!(
-            table.insert(key.to_string(), value).is_none(),
-            "{}: key {key} given twice in one table",
-            at()
-        );
-    }
-    tables
-}
-
-/// One TOML value at the start of `text`, and the text after it.
-fn toml_value(text: &str) -> Result<(Value, &str), String> {
-    if let Some(rest) = text.strip_prefix('"') {
-        let mut out = String::new();
-        let mut chars = rest.char_indices();
-        while let Some((i, c)) = chars.next() {
-            match c {
-                '"' => return Ok((Value::String(out), &rest[i + 1..])),
-                '\\' => match chars.next().map(|(_, e)| e) {
-                    Some('"') => out.push('"'),
-                    Some('\\') => out.push('\\'),
-                    Some('n') => out.push('\n'),
-                    Some('t') => out.push('\t'),
-                    Some(e @ ('u' | 'U')) => {
-                        let digits = if e == 'u' { 4 } else { 8 };
-                        let hex: String = (0..digits)
-                            .filter_map(|_| chars.next())
-                            .map(|(_, h)| h)
-                            .collect();
-                        let code = u32::from_str_radix(&hex, 16)
-                            .ok()
-                            .and_then(char::from_u32)
-                            .ok_or_else(|| format!("bad escape \\{e}{hex}"))?;
-                        out.push(code);
-                    }
-                    other => return Err(format!("unsupported escape \\{other:?}")),
-                },
-                '\n' => return Err("a string runs past the end of the line".into()),
-                c => out.push(c),
-            }
-        }
-        return Err("a string is not closed on its line".into());
-    }
-    if let Some(mut rest) = text.strip_prefix('[') {
-        let mut items = Vec::new();
-        loop {
-            rest = rest.trim_start();
-            if let Some(after) = rest.strip_prefix(']') {
-                return Ok((Value::Array(items), after));
-            }
-            if rest.starts_with('[') {
-                return Err("nested arrays are not expected".into());
-            }
-            let (item, after) = toml_value(rest)?;
-            items.push(item);
-            rest = after.trim_start();
-            if let Some(after) = rest.strip_prefix(',') {
-                rest = after;
-            } else if !rest.starts_with(']') {
-                return Err("an array is not closed on its line".into());
-            }
-        }
-    }
-    let end = text
-        .find(|c: char| c.is_whitespace() || c == ',' || c == ']' || c == '#')
-        .unwrap_or(text.len());
-    let (word, rest) = text.split_at(end);
-    match word {
-        "true" => Ok((Value::Bool(true), rest)),
-        "false" => Ok((Value::Bool(false), rest)),
-        _ => word
-            .parse::<i64>()
-            .map(|n| (Value::from(n), rest))
-            .map_err(|_| format!("not a string, integer, boolean or array: {word:?}")),
-    }
-}
-
-#[test]
-fn the_toml_reader_reads_what_the_content_files_use_and_refuses_the_rest() {
-    let text = "# comment\n\n[[term]]\nid = \"a-b\"  # trailing\nforms = [\"x\", \"y's\",]\nn = -3\nok = true\ns = \"say \\\"hi\\\" \\u00e9\"\n\n[[term]]\nid = \"c\"\n";
-    let tables = toml_tables("test", text, "term");
-    assert_eq!(tables.len(), 2);
-    assert_eq!(tables[0]["id"], "a-b");
-    assert_eq!(tables[0]["forms"], serde_json::json!(["x", "y's"]));
-    assert_eq!(tables[0]["n"], -3);
-    assert_eq!(tables[0]["ok"], true);
-    assert_eq!(tables[0]["s"], "say \"hi\" \u{e9}");
-    assert_eq!(tables[1]["id"], "c");
-    for bad in [
-        "[[term]]\nid = \"open",
-        "[[term]]\nforms = [\"a\",\n\"b\"]",
-        "[[term]]\nid = 'literal'",
-        "[[term]]\nid = \"a\" \"b\"",
-        "[[other]]\nid = \"a\"",
-        "id = \"before any table\"",
-        "[[term]]\nid = \"a\"\nid = \"b\"",
-        "[[term]]\nx = 1.5",
-    ] {
-        let result = std::panic::catch_unwind(|| toml_tables("test", bad, "term"));
-        assert!(result.is_err(), "should refuse: {bad:?}");
+/// The `[[<name>]]` tables of a content file, from the JSON that build.rs embeds.
+fn embedded_tables(file: &str, json: &str, name: &str) -> Vec<Map<String, Value>> {
+    let value: Value = serde_json::from_str(json).unwrap_or_else(|e| panic!("{file}: {e}"));
+    match value.get(name) {
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|item| {
+                item.as_object()
+                    .cloned()
+                    .unwrap_or_else(|| panic!("{file}: a [[{name}]] entry is not a table"))
+            })
+            .collect(),
+        other => panic!("{file}: `{name}` must be an array of tables, found {other:?}"),
     }
 }
 
@@ -882,7 +748,7 @@ fn needs_name_same_or_earlier_step_questions_of_the_same_instrument_without_cycl
 
 #[test]
 fn glossary_terms_are_unique_short_and_found_in_the_instruments() {
-    let terms = toml_tables("content/glossary.toml", GLOSSARY_TOML, "term");
+    let terms = embedded_tables("content/glossary.toml", content::GLOSSARY_JSON, "term");
     assert!(!terms.is_empty(), "the glossary is empty");
     let texts = instrument_texts();
     let found = |word: &str| texts.iter().any(|t| occurs_as_word(t, word));
@@ -945,7 +811,11 @@ fn glossary_terms_are_unique_short_and_found_in_the_instruments() {
 
 #[test]
 fn funder_checks_name_cso_questions_sections_and_a_few_blockers() {
-    let checks = toml_tables("content/funder_checks.toml", FUNDER_CHECKS_TOML, "check");
+    let checks = embedded_tables(
+        "content/funder_checks.toml",
+        content::FUNDER_CHECKS_JSON,
+        "check",
+    );
     let cso = instrument(Perspective::Cso);
     let mut ids = BTreeSet::new();
     let mut questions = BTreeSet::new();
@@ -1024,7 +894,11 @@ fn funder_checks_name_cso_questions_sections_and_a_few_blockers() {
 
 #[test]
 fn funder_checks_are_listed_after_the_checks_their_question_needs() {
-    let checks = toml_tables("content/funder_checks.toml", FUNDER_CHECKS_TOML, "check");
+    let checks = embedded_tables(
+        "content/funder_checks.toml",
+        content::FUNDER_CHECKS_JSON,
+        "check",
+    );
     let needs: BTreeMap<String, Vec<String>> = instrument_tables(Perspective::Cso, "question")
         .iter()
         .map(|q| {
@@ -1058,7 +932,7 @@ fn funder_checks_are_listed_after_the_checks_their_question_needs() {
         .map(|c| string_field(c, "question", "funder check"))
         .collect();
     for (position, question) in order.iter().enumerate() {
-        for needed in all_needed(*question) {
+        for needed in all_needed(question) {
             if let Some(at) = order.iter().position(|q| *q == needed) {
                 assert!(
                     at < position,

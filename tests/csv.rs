@@ -49,6 +49,8 @@ fn read(text: &str) -> Vec<Vec<String>> {
     rows
 }
 
+const RESPONDENT: &str = "Dana, liaison";
+
 fn sample(id: &str, name: &str) -> Assessment {
     let instrument = content::instrument(Perspective::City);
     let mut a = Assessment::create(
@@ -57,7 +59,7 @@ fn sample(id: &str, name: &str) -> Assessment {
             perspective: Perspective::City,
             mode: Mode::Full,
             name: name.into(),
-            respondent: String::new(),
+            respondent: RESPONDENT.into(),
         },
         InstrumentRef {
             id: instrument.id.clone(),
@@ -94,6 +96,7 @@ fn one_assessment_has_a_row_per_question_and_reads_back_exactly() {
         rows[0],
         [
             "Step",
+            "Step title",
             "Question id",
             "Question",
             "Level",
@@ -109,6 +112,7 @@ fn one_assessment_has_a_row_per_question_and_reads_back_exactly() {
         rows[1],
         [
             q0.step.to_string(),
+            instrument.step_title(q0.step).unwrap().to_owned(),
             q0.id.clone(),
             q0.text.clone(),
             "3".into(),
@@ -117,13 +121,13 @@ fn one_assessment_has_a_row_per_question_and_reads_back_exactly() {
             "Wards 3, 7 and \"the harbour\"\nsecond line\r\nthird".into(),
         ]
     );
-    assert_eq!(rows[2][5], "Not applicable");
-    assert_eq!(rows[3][5], "Don't know");
-    assert_eq!(rows[3][6], "日本語 — عربي — Ünïcødé");
-    assert_eq!(rows[4][3], "");
+    assert_eq!(rows[2][6], "Not applicable");
+    assert_eq!(rows[3][6], "Don't know");
+    assert_eq!(rows[3][7], "日本語 — عربي — Ünïcødé");
+    assert_eq!(rows[4][4], "");
     let last = rows.last().unwrap();
     assert_eq!(
-        (last[0].as_str(), last[1].as_str(), last[3].as_str()),
+        (last[0].as_str(), last[2].as_str(), last[4].as_str()),
         ("", "retired-question", "1")
     );
 }
@@ -137,24 +141,31 @@ fn the_library_is_one_csv_naming_each_assessment() {
         [(&a, instrument), (&b, instrument)],
         &csv_labels(),
     ));
-    assert_eq!(rows[0].len(), 11);
+    assert_eq!(rows[0].len(), 13);
     assert_eq!(
-        &rows[0][..4],
-        ["Assessment id", "Assessment", "Perspective", "Version"]
+        &rows[0][..5],
+        [
+            "Assessment id",
+            "Assessment",
+            "Filled in by",
+            "Perspective",
+            "Version"
+        ]
     );
     let per = instrument.questions.len() + 1;
     assert_eq!(rows.len(), 1 + 2 * per);
     assert_eq!(
-        &rows[1][..4],
+        &rows[1][..5],
         [
             "a",
             "Zürich, “Altstadt”",
+            RESPONDENT,
             "City / local government",
             "Full assessment"
         ]
     );
     assert_eq!(rows[1 + per][0], "b");
-    assert!(rows.iter().all(|r| r.len() == 11));
+    assert!(rows.iter().all(|r| r.len() == 13));
 }
 
 #[test]

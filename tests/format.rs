@@ -85,6 +85,18 @@ fn version_2_keeps_the_plan() {
 }
 
 #[test]
+fn version_3_adds_not_started_and_an_untracked_action_is_not_started() {
+    let a = format::parse(&fixture(3)).unwrap();
+    let t = a.tracking("city-2-named-lead/1");
+    assert_eq!(t.status, ActionStatus::NotStarted);
+    assert_eq!(t.owner, "Ops team");
+    // Nothing tracked: the action has not been started (version 2 showed "planned").
+    assert_eq!(a.tracking("anything/0").status, ActionStatus::NotStarted);
+    let v2 = format::parse(&fixture(2)).unwrap();
+    assert_eq!(v2.tracking("anything/0").status, ActionStatus::NotStarted);
+}
+
+#[test]
 fn the_current_version_round_trips_each_fixture_exactly() {
     for version in 1..=FORMAT_VERSION {
         let a = format::parse(&fixture(version)).unwrap();

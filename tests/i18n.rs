@@ -1,9 +1,10 @@
 //! The message catalogue against the code: every key used exists in every language,
 //! and every key in a catalogue is used.
 
+use roadmap_readiness::core::grant::SECTIONS;
 use roadmap_readiness::core::instrument::{Mode, Perspective};
 use roadmap_readiness::core::library::SortBy;
-use roadmap_readiness::core::plan::ActionStatus;
+use roadmap_readiness::core::plan::{ActionStatus, Group};
 use roadmap_readiness::core::scoring::Band;
 use roadmap_readiness::i18n::{flatten, LANGUAGES};
 use std::collections::BTreeSet;
@@ -27,6 +28,24 @@ fn dynamic_families() -> Vec<(&'static str, Vec<&'static str>)> {
             "plan.status_name",
             ActionStatus::ALL.iter().map(|s| s.key()).collect(),
         ),
+        ("plan.weight_words", vec!["1", "2", "3"]),
+        (
+            "grant.state",
+            vec![
+                "met",
+                "in_progress",
+                "not_met",
+                "unknown",
+                "not_applicable",
+                "not_asked",
+            ],
+        ),
+        ("pack.section", {
+            let mut keys = vec!["organisation"];
+            keys.extend(SECTIONS);
+            keys
+        }),
+        ("plan.group", Group::ALL.iter().map(|g| g.key()).collect()),
         (
             "library.sort_by",
             SortBy::ALL.iter().map(|s| s.as_str()).collect(),

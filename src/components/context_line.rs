@@ -7,18 +7,32 @@ use leptos::prelude::*;
 #[component]
 pub fn ContextLine() -> impl IntoView {
     let editor = expect_context::<Editor>();
-    let line = editor.assessment.with_untracked(|a| {
-        tf(
-            "app.context",
-            &[
-                ("name", &a.name),
-                (
-                    "perspective",
-                    &t(&format!("perspective.{}", a.perspective.as_str())),
-                ),
-                ("mode", &t(&format!("mode.{}", a.mode.as_str()))),
-            ],
-        )
-    });
-    view! { <p class="context">{line}</p> }
+    // Follows the assessment: a quick check turned full says so at once.
+    let line = move || {
+        editor.assessment.with(|a| {
+            let perspective = t(&format!("perspective.{}", a.perspective.as_str()));
+            let mode = t(&format!("mode.{}", a.mode.as_str()));
+            if a.respondent.trim().is_empty() {
+                tf(
+                    "app.context",
+                    &[
+                        ("name", &a.name),
+                        ("perspective", &perspective),
+                        ("mode", &mode),
+                    ],
+                )
+            } else {
+                tf(
+                    "app.context_by",
+                    &[
+                        ("name", &a.name),
+                        ("perspective", &perspective),
+                        ("mode", &mode),
+                        ("respondent", &a.respondent),
+                    ],
+                )
+            }
+        })
+    };
+    view! { <p class="context" data-testid="context">{line}</p> }
 }

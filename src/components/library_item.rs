@@ -106,6 +106,10 @@ pub fn SavedAssessment(id: String) -> impl IntoView {
                 <dd>{field(|i| t(&format!("perspective.{}", i.assessment.perspective.as_str())))}</dd>
                 <dt>{t("home.mode")}</dt>
                 <dd>{field(|i| t(&format!("mode.{}", i.assessment.mode.as_str())))}</dd>
+                {move || item.with(|i| i.as_ref().map(|i| i.assessment.respondent.clone()).filter(|r| !r.trim().is_empty())).map(|respondent| view! {
+                    <dt>{t("home.respondent")}</dt>
+                    <dd data-testid="respondent">{respondent}</dd>
+                })}
                 <dt>{t("home.progress")}</dt>
                 <dd>{field(|i| tf("progress.answered_of", &[("answered", &i.answered), ("total", &i.total)]))}</dd>
                 <dt>{t("home.last_change")}</dt>

@@ -2,6 +2,7 @@
 //! "Don't know" as one radio group, and a note. Every change goes through the Editor.
 
 use crate::components::earlier_answers::EarlierAnswerHint;
+use crate::components::glossary_terms::GlossaryTerms;
 use crate::core::assessment::Response;
 use crate::core::instrument::{Level, Question};
 use crate::i18n::{t, tf};
@@ -39,6 +40,7 @@ pub fn QuestionCard(question: &'static Question, number: String) -> impl IntoVie
         <fieldset class="question" id=qid aria-describedby=help_id.clone()>
             <legend><span class="number">{number}</span>" "{question.text.clone()}</legend>
             <p class="help" id=help_id.clone()>{question.help.clone()}</p>
+            <GlossaryTerms question />
             <EarlierAnswerHint question_id=qid />
             <div class="levels">
                 {choices.into_iter().map(|(response, label, descriptor)| {

@@ -173,6 +173,15 @@ impl Assessment {
         }
     }
 
+    /// A quick check becomes the full assessment: every answer, note and plan entry is
+    /// kept; the questions outside the quick set are now asked too.
+    pub fn make_full(&mut self, now: &str) {
+        if self.mode != Mode::Full {
+            self.mode = Mode::Full;
+            self.touch(now);
+        }
+    }
+
     /// Records a change: new timestamp, next revision.
     pub fn touch(&mut self, now: &str) {
         self.updated_at = now.to_owned();

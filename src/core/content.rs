@@ -2,6 +2,8 @@
 //! TOML files into JSON; a parse failure here is a content bug that
 //! `tests/content.rs` catches before any build ships, hence `expect`.
 
+use super::glossary::Glossary;
+use super::grant::FunderChecks;
 use super::instrument::{Instrument, Perspective, ResourceCatalogue, Roadmap};
 use std::sync::OnceLock;
 
@@ -9,6 +11,22 @@ pub const ROADMAP_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/roadmap.j
 pub const RESOURCES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/resources.json"));
 pub const CITY_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/instrument-city.json"));
 pub const CSO_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/instrument-cso.json"));
+pub const GLOSSARY_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/glossary.json"));
+pub const FUNDER_CHECKS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/funder-checks.json"));
+
+pub fn glossary() -> &'static Glossary {
+    static CELL: OnceLock<Glossary> = OnceLock::new();
+    CELL.get_or_init(|| {
+        serde_json::from_str(GLOSSARY_JSON).expect("content/glossary.toml is valid")
+    })
+}
+
+pub fn funder_checks() -> &'static FunderChecks {
+    static CELL: OnceLock<FunderChecks> = OnceLock::new();
+    CELL.get_or_init(|| {
+        serde_json::from_str(FUNDER_CHECKS_JSON).expect("content/funder_checks.toml is valid")
+    })
+}
 
 pub fn roadmap() -> &'static Roadmap {
     static CELL: OnceLock<Roadmap> = OnceLock::new();

@@ -35,10 +35,12 @@ pub fn document(rows: &[Vec<String>]) -> String {
 /// The words of the export, supplied by the caller from the message catalogue.
 #[derive(Clone, Debug)]
 pub struct Labels {
-    /// Step, question id, question, level, level descriptor, N/A or don't know, note.
-    pub question_columns: [String; 7],
-    /// Assessment id, name, perspective, version (mode): the library export's first columns.
-    pub assessment_columns: [String; 4],
+    /// Step, step title (the perspective's own), question id, question, level, level
+    /// descriptor, N/A or don't know, note.
+    pub question_columns: [String; 8],
+    /// Assessment id, name, respondent (who filled it in), perspective, version (mode):
+    /// the library export's first columns.
+    pub assessment_columns: [String; 5],
     pub not_applicable: String,
     pub dont_know: String,
     /// The perspective and mode as words, e.g. "City / local government", "Full assessment".
@@ -91,6 +93,11 @@ fn row(assessment: &Assessment, instrument: &Instrument, id: &str, labels: &Labe
     };
     vec![
         question.map_or(String::new(), |q| q.step.to_string()),
+        question.map_or(String::new(), |q| {
+            instrument
+                .step_title_or(q.step, super::content::roadmap())
+                .to_owned()
+        }),
         id.to_owned(),
         question.map_or(String::new(), |q| q.text.clone()),
         level,
@@ -119,6 +126,7 @@ pub fn library_csv<'a>(
         let lead = [
             assessment.id.clone(),
             assessment.name.clone(),
+            assessment.respondent.clone(),
             (labels.perspective)(assessment.perspective),
             (labels.mode)(assessment.mode),
         ];

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 
 pub const FORMAT_NAME: &str = "roadmap-readiness.assessment";
 /// History: 1, the foundation (answers and notes); 2 adds `assessment.plan`.
-pub const FORMAT_VERSION: u64 = 2;
+pub const FORMAT_VERSION: u64 = 3;
 /// Files above this size are refused before parsing.
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 /// The largest revision a file may carry: JavaScript's largest exact integer, so that
@@ -46,7 +46,7 @@ pub enum FormatError {
 // descriptions in the JSON Schema (`json_schema`, committed as
 // `public/schema/assessment.schema.json`; `tests/schema.rs` keeps the two equal).
 
-/// A Roadmap Readiness assessment file (format version 2). Exported files and the
+/// A Roadmap Readiness assessment file (format version 3). Exported files and the
 /// browser's local-storage entries hold the same document.
 #[derive(Serialize, Deserialize, JsonSchema)]
 #[schemars(title = "Roadmap Readiness assessment")]
@@ -195,6 +195,7 @@ struct InstrumentRefSchema {
 #[serde(rename_all = "snake_case")]
 #[allow(dead_code)]
 enum ActionStatusSchema {
+    NotStarted,
     Planned,
     InProgress,
     Done,
@@ -278,11 +279,29 @@ fn answer_record(question: &str, answer: &Answer) -> AnswerV2 {
     }
 }
 
-/// The suggested file name of an export: `roadmap-readiness-<name>-<date>.json`, with the
-/// name reduced to lowercase ascii words so it is safe on every file system.
+/// The suggested file name of an export:
+/// `roadmap-readiness-<name>[-<respondent>]-<date>.json`, each reduced to lowercase
+/// ascii words so it is safe on every file system. The respondent tells a workshop's
+/// files of one organisation apart.
 pub fn file_name(assessment: &Assessment, date: &str, extension: &str) -> String {
-    let slug: String = assessment
-        .name
+    let name = slug(&assessment.name);
+    let stem = if name.is_empty() {
+        "assessment".to_owned()
+    } else {
+        name
+    };
+    let by = slug(&assessment.respondent);
+    let stem = if by.is_empty() {
+        stem
+    } else {
+        format!("{stem}-{by}")
+    };
+    format!("roadmap-readiness-{stem}-{}.{extension}", date_part(date))
+}
+
+/// Lowercase ascii words joined by `-`; empty when nothing of `text` is ascii.
+fn slug(text: &str) -> String {
+    let lowered: String = text
         .chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() {
@@ -292,13 +311,11 @@ pub fn file_name(assessment: &Assessment, date: &str, extension: &str) -> String
             }
         })
         .collect();
-    let words: Vec<&str> = slug.split('-').filter(|p| !p.is_empty()).collect();
-    let stem = if words.is_empty() {
-        "assessment".to_owned()
-    } else {
-        words.join("-")
-    };
-    format!("roadmap-readiness-{stem}-{}.{extension}", date_part(date))
+    lowered
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 /// "2026-11-28" from an ISO 8601 timestamp (its first ten characters).
@@ -369,7 +386,7 @@ type Migration = fn(Value) -> Result<Value, FormatError>;
 /// `MIGRATIONS[n - 1]` takes a version-n document to version n + 1. Appending one here
 /// and bumping `FORMAT_VERSION` is all a format change needs, plus a frozen fixture of
 /// the old version under `tests/fixtures/`.
-const MIGRATIONS: &[Migration] = &[v1_to_v2];
+const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3];
 
 /// Upgrades an older document step by step to the current version.
 fn migrate(value: Value, from: u64) -> Result<Value, FormatError> {
@@ -388,6 +405,13 @@ fn v1_to_v2(mut value: Value) -> Result<Value, FormatError> {
     assessment
         .entry("plan")
         .or_insert_with(|| serde_json::json!({ "tracking": [], "custom": [] }));
+    Ok(value)
+}
+
+/// Version 3 adds the status `not_started`, which every action now starts with; an
+/// action a version-2 file does not track showed as "planned" without the person
+/// choosing it, and now reads as not started. The layout is unchanged.
+fn v2_to_v3(value: Value) -> Result<Value, FormatError> {
     Ok(value)
 }
 
@@ -576,6 +600,7 @@ mod tests {
     #[test]
     fn file_names_are_safe_slugs() {
         let mut a = sample();
+        a.respondent = String::new();
         assert_eq!(
             file_name(&a, "2026-11-28T10:00:00Z", "json"),
             "roadmap-readiness-youth-forum-east-2026-11-28.json"
@@ -589,6 +614,13 @@ mod tests {
         assert_eq!(
             file_name(&a, "2026-11-28", "json"),
             "roadmap-readiness-assessment-2026-11-28.json"
+        );
+        // The respondent tells a workshop's files apart.
+        a.name = "Youth Forum".into();
+        a.respondent = "Amina K. (treasurer)".into();
+        assert_eq!(
+            file_name(&a, "2026-11-28", "json"),
+            "roadmap-readiness-youth-forum-amina-k-treasurer-2026-11-28.json"
         );
     }
 

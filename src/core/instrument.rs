@@ -166,6 +166,10 @@ pub struct Retired {
 #[derive(Clone, Debug, Deserialize)]
 pub struct InstrumentStep {
     pub number: u8,
+    /// The step's title from this perspective's side (a community organisation's step 7
+    /// is getting ready for a grant); empty: the roadmap's title.
+    #[serde(default)]
+    pub title: String,
     pub summary: String,
 }
 
@@ -180,6 +184,12 @@ pub struct Question {
     pub help: String,
     pub levels: Vec<String>,
     pub actions: Vec<Action>,
+    /// The action for a "Don't know": how to find out ("Find out whether ...").
+    #[serde(default)]
+    pub find_out: String,
+    /// Questions of the same instrument whose action must come before this one's.
+    #[serde(default)]
+    pub needs: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -210,6 +220,22 @@ impl Instrument {
 
     pub fn retired(&self, id: &str) -> Option<&Retired> {
         self.retired.iter().find(|r| r.id == id)
+    }
+
+    /// The step's title from this perspective, or `None` to use the roadmap's.
+    pub fn step_title(&self, number: u8) -> Option<&str> {
+        self.steps
+            .iter()
+            .find(|s| s.number == number)
+            .map(|s| s.title.as_str())
+            .filter(|t| !t.is_empty())
+    }
+
+    /// The step's title from this perspective, falling back to the roadmap's.
+    pub fn step_title_or<'a>(&'a self, number: u8, roadmap: &'a Roadmap) -> &'a str {
+        self.step_title(number)
+            .or_else(|| roadmap.step(number).map(|s| s.title.as_str()))
+            .unwrap_or("")
     }
 
     pub fn step_summary(&self, number: u8) -> &str {

@@ -4,6 +4,8 @@ pub mod assessment;
 pub mod content;
 pub mod csv;
 pub mod format;
+pub mod glossary;
+pub mod grant;
 pub mod import;
 pub mod instrument;
 pub mod library;

@@ -2,11 +2,17 @@
 //! what the user tracks about each (status, owner, due date) and their own actions.
 //!
 //! Ranking: an action's priority is `weight × (4 − level)`: how much the question matters
-//! times how far it is from the top. Actions are taken greedily by priority, except that
-//! an action waits while any step its step builds on (transitively, per the roadmap's
-//! prerequisites) still has an action waiting: a gap in the mapping comes before the
-//! advisory board that draws on it. Ties go to the lower step, then the question's order
-//! in the instrument, so the ranking is deterministic.
+//! times how far it is from the top. A "Don't know" brings a "find out" action with the
+//! priority of level 0, because not knowing is itself a gap. Actions are taken greedily
+//! by priority, except that an action waits while
+//! - any step its step builds on (transitively, per the roadmap's prerequisites) still
+//!   has an action waiting: a gap in the mapping comes before the advisory board that
+//!   draws on it; or
+//! - a question it `needs` (the instrument says so: a constitution before a bank account
+//!   that asks for one) still has an action waiting.
+//!
+//! Ties go to the lower step, then the question's order in the instrument, so the
+//! ranking is deterministic. The order is then cut into three groups (`Group`).
 
 use super::assessment::{Assessment, Response};
 use super::instrument::{Action, Instrument, Level, Question, Roadmap, MAX_LEVEL};
@@ -19,15 +25,58 @@ pub fn action_key(question_id: &str, level: Level) -> String {
     format!("{question_id}/{level}")
 }
 
+/// The key of the "find out" action of a question answered "Don't know".
+pub fn find_out_key(question_id: &str) -> String {
+    format!("{question_id}/dont_know")
+}
+
 /// One ranked action drawn from the instrument.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlannedAction<'a> {
     pub key: String,
     pub step: u8,
     pub question: &'a Question,
-    pub level: Level,
-    pub action: &'a Action,
+    /// The level the action is the next step from; `None` for a "Don't know", whose
+    /// action is to find out.
+    pub level: Option<Level>,
+    pub text: &'a str,
+    pub resources: &'a [String],
     pub priority: u32,
+}
+
+/// Where an action stands in the plan, by its place in the order: the first
+/// `DO_FIRST` actions, the next up to `NEXT` in all, and the rest. Groups follow the
+/// order, so they never contradict it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Group {
+    DoFirst,
+    Next,
+    Later,
+}
+
+pub const DO_FIRST: usize = 3;
+pub const NEXT: usize = 10;
+
+impl Group {
+    pub const ALL: [Group; 3] = [Group::DoFirst, Group::Next, Group::Later];
+
+    pub fn of(rank: usize) -> Group {
+        if rank < DO_FIRST {
+            Group::DoFirst
+        } else if rank < NEXT {
+            Group::Next
+        } else {
+            Group::Later
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Group::DoFirst => "do_first",
+            Group::Next => "next",
+            Group::Later => "later",
+        }
+    }
 }
 
 /// Every step a step builds on, directly or through others.
@@ -63,32 +112,49 @@ pub fn rank<'a>(
         .questions_in_scope(assessment.mode)
         .enumerate()
         .filter_map(|(order, question)| {
-            let Some(Response::Level(level)) = assessment.response(&question.id) else {
-                return None;
-            };
-            let action = question.action_at(level)?;
-            let priority = u32::from(question.weight) * u32::from(MAX_LEVEL - level.value());
-            Some((
-                order,
-                PlannedAction {
-                    key: action_key(&question.id, level),
+            let planned = match assessment.response(&question.id)? {
+                Response::Level(level) => {
+                    let action: &Action = question.action_at(level)?;
+                    PlannedAction {
+                        key: action_key(&question.id, level),
+                        step: question.step,
+                        question,
+                        level: Some(level),
+                        text: &action.text,
+                        resources: &action.resources,
+                        priority: u32::from(question.weight) * u32::from(MAX_LEVEL - level.value()),
+                    }
+                }
+                Response::DontKnow if !question.find_out.is_empty() => PlannedAction {
+                    key: find_out_key(&question.id),
                     step: question.step,
                     question,
-                    level,
-                    action,
-                    priority,
+                    level: None,
+                    text: &question.find_out,
+                    resources: &[],
+                    priority: u32::from(question.weight) * u32::from(MAX_LEVEL),
                 },
-            ))
+                Response::DontKnow | Response::NotApplicable => return None,
+            };
+            Some((order, planned))
         })
         .collect();
     let prerequisites = transitive_prerequisites(roadmap);
     let mut ranked = Vec::with_capacity(waiting.len());
     while !waiting.is_empty() {
         let steps_waiting: BTreeSet<u8> = waiting.iter().map(|(_, a)| a.step).collect();
+        let questions_waiting: BTreeSet<&str> = waiting
+            .iter()
+            .map(|(_, a)| a.question.id.as_str())
+            .collect();
         let free = |a: &PlannedAction| {
             prerequisites
                 .get(&a.step)
                 .is_none_or(|pre| pre.is_disjoint(&steps_waiting))
+                && a.question
+                    .needs
+                    .iter()
+                    .all(|n| !questions_waiting.contains(n.as_str()))
         };
         let best = waiting
             .iter()
@@ -96,8 +162,8 @@ pub fn rank<'a>(
             .filter(|(_, (_, a))| free(a))
             .min_by_key(|(_, (order, a))| (std::cmp::Reverse(a.priority), a.step, *order))
             .map(|(index, _)| index)
-            // Unreachable with acyclic prerequisites (a content test guarantees them);
-            // fall back to the first waiting action rather than loop forever.
+            // Unreachable with acyclic prerequisites and needs (content tests guarantee
+            // both); fall back to the first waiting action rather than loop forever.
             .unwrap_or(0);
         ranked.push(waiting.remove(best).1);
     }
@@ -172,7 +238,7 @@ mod tests {
         let i = instrument();
         let a = answered(Mode::Full, &[("engage-a", 2)]);
         let plan = rank(&i, &roadmap(), &a);
-        assert_eq!(plan[0].action.text, "engage-a action 2");
+        assert_eq!(plan[0].text, "engage-a action 2");
         assert_eq!(plan[0].priority, 2 * 2);
     }
 
@@ -216,6 +282,43 @@ mod tests {
         let i = instrument();
         let a = answered(Mode::Quick, &[("network", 0), ("engage-a", 1)]);
         assert_eq!(keys(&rank(&i, &roadmap(), &a)), ["engage-a/1"]);
+    }
+
+    #[test]
+    fn dont_know_brings_a_find_out_action_ranked_as_a_level_0_gap() {
+        let i = instrument();
+        let mut a = answered(Mode::Full, &[("engage-a", 3)]);
+        a.set_response("engage-b", Some(Response::DontKnow), "t");
+        let plan = rank(&i, &roadmap(), &a);
+        assert_eq!(keys(&plan), ["engage-b/dont_know", "engage-a/3"]);
+        assert_eq!(plan[0].text, "Find out about engage-b");
+        assert_eq!((plan[0].level, plan[0].priority), (None, 2 * 4));
+        // Not applicable brings nothing.
+        a.set_response("engage-b", Some(Response::NotApplicable), "t");
+        assert_eq!(keys(&rank(&i, &roadmap(), &a)), ["engage-a/3"]);
+    }
+
+    #[test]
+    fn an_action_waits_for_the_question_it_needs() {
+        let mut i = instrument();
+        // engage-a (weight 2, level 0: priority 8) needs engage-b (level 3: priority 2).
+        i.questions[2].needs = vec!["engage-b".into()];
+        let a = answered(Mode::Full, &[("engage-a", 0), ("engage-b", 3)]);
+        assert_eq!(
+            keys(&rank(&i, &roadmap(), &a)),
+            ["engage-b/3", "engage-a/0"]
+        );
+        // Once engage-b is at the top, nothing holds engage-a back.
+        let a = answered(Mode::Full, &[("engage-a", 0), ("engage-b", 4)]);
+        assert_eq!(keys(&rank(&i, &roadmap(), &a)), ["engage-a/0"]);
+    }
+
+    #[test]
+    fn groups_follow_the_order() {
+        let groups: Vec<Group> = (0..12).map(Group::of).collect();
+        assert_eq!(groups[..3], [Group::DoFirst; 3]);
+        assert_eq!(groups[3..10], [Group::Next; 7]);
+        assert_eq!(groups[10..], [Group::Later; 2]);
     }
 
     #[test]

@@ -20,6 +20,10 @@ pub enum Route {
     Report {
         assessment: String,
     },
+    /// A community organisation's one-page funder pack, for printing.
+    FunderPack {
+        assessment: String,
+    },
     /// The ten steps, their sub-items and the questions that address each.
     Roadmap,
     /// How scores work, with a worked example.
@@ -51,6 +55,9 @@ impl Route {
             ["a", id, "report"] => Route::Report {
                 assessment: decode(id),
             },
+            ["a", id, "funder-pack"] => Route::FunderPack {
+                assessment: decode(id),
+            },
             ["roadmap"] => Route::Roadmap,
             ["scoring"] => Route::Scoring,
             _ => Route::NotFound,
@@ -66,6 +73,9 @@ impl Route {
             Route::Results { assessment } => format!("#/a/{}/results", encode(assessment)),
             Route::Plan { assessment } => format!("#/a/{}/plan", encode(assessment)),
             Route::Report { assessment } => format!("#/a/{}/report", encode(assessment)),
+            Route::FunderPack { assessment } => {
+                format!("#/a/{}/funder-pack", encode(assessment))
+            }
             Route::Roadmap => "#/roadmap".into(),
             Route::Scoring => "#/scoring".into(),
         }
@@ -132,6 +142,9 @@ mod tests {
                 assessment: "ab12".into(),
             },
             Route::Report {
+                assessment: "ab12".into(),
+            },
+            Route::FunderPack {
                 assessment: "ab12".into(),
             },
             Route::Roadmap,

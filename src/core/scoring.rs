@@ -121,6 +121,29 @@ impl Profile {
         self.overall.is_some() && self.completeness.is_some_and(|c| c < CONFIDENCE_THRESHOLD)
     }
 
+    /// Questions answered with a level: the ones a score rests on.
+    pub fn scored(&self) -> usize {
+        self.steps.iter().map(|s| s.scored).sum()
+    }
+
+    pub fn dont_know(&self) -> usize {
+        self.steps.iter().map(|s| s.dont_know).sum()
+    }
+
+    /// Questions in scope: all of the mode, less those not applicable.
+    pub fn in_scope(&self) -> usize {
+        self.steps.iter().map(|s| s.total - s.not_applicable).sum()
+    }
+
+    /// How many more questions answered with a level would lift completeness to
+    /// `CONFIDENCE_THRESHOLD`; 0 when it is there already.
+    pub fn to_confidence(&self) -> usize {
+        // The smallest count whose share of the questions in scope reaches the
+        // threshold, in whole numbers so that rounding never falls short.
+        let needed = (self.in_scope() * 3).div_ceil(5);
+        needed.saturating_sub(self.scored())
+    }
+
     /// Up to `n` scored steps, strongest first; ties go to the lower step number.
     pub fn strengths(&self, n: usize) -> Vec<&StepScore> {
         let mut scored = self.scored_steps(true);
@@ -380,6 +403,40 @@ pub fn profile(instrument: &Instrument, assessment: &Assessment) -> Profile {
         total: steps.iter().map(|s| s.total).sum(),
         answered: steps.iter().map(StepScore::answered).sum(),
         steps,
+    }
+}
+
+#[cfg(test)]
+mod profile_counts {
+    use super::*;
+    use crate::core::assessment::Response;
+    use crate::core::instrument::{Level, Mode, Perspective};
+    use crate::core::test_support;
+
+    #[test]
+    fn counts_say_what_is_scored_and_what_would_lift_confidence() {
+        let questions = (0..10)
+            .map(|n| test_support::question(&format!("q{n}"), 1, 1, true))
+            .collect();
+        let instrument = test_support::instrument(questions);
+        let mut a =
+            test_support::assessment("a", Perspective::City, Mode::Full, ("test", "1"), "t");
+        let level = Some(Response::Level(Level::new(2).unwrap()));
+        for n in 0..3 {
+            a.set_response(&format!("q{n}"), level, "t");
+        }
+        a.set_response("q3", Some(Response::DontKnow), "t");
+        a.set_response("q4", Some(Response::NotApplicable), "t");
+        let p = profile(&instrument, &a);
+        assert_eq!((p.scored(), p.dont_know(), p.in_scope()), (3, 1, 9));
+        // 60 % of 9 is 5.4: six questions with a level, three more than now.
+        assert_eq!(p.to_confidence(), 3);
+        for n in 5..8 {
+            a.set_response(&format!("q{n}"), level, "t");
+        }
+        let p = profile(&instrument, &a);
+        assert_eq!(p.to_confidence(), 0);
+        assert!(!p.low_confidence());
     }
 }
 

@@ -21,6 +21,8 @@ pub fn question(id: &str, step: u8, weight: u8, quick: bool) -> Question {
                 resources: vec![],
             })
             .collect(),
+        find_out: format!("Find out about {id}"),
+        needs: vec![],
     }
 }
 
@@ -34,6 +36,7 @@ pub fn instrument(questions: Vec<Question>) -> Instrument {
         steps: (1..=10)
             .map(|number| InstrumentStep {
                 number,
+                title: String::new(),
                 summary: String::new(),
             })
             .collect(),

@@ -9,14 +9,17 @@ use std::collections::BTreeMap;
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ActionStatus {
+    /// Every action starts here; "Planned" is the person's own choice.
     #[default]
+    NotStarted,
     Planned,
     InProgress,
     Done,
 }
 
 impl ActionStatus {
-    pub const ALL: [ActionStatus; 3] = [
+    pub const ALL: [ActionStatus; 4] = [
+        ActionStatus::NotStarted,
         ActionStatus::Planned,
         ActionStatus::InProgress,
         ActionStatus::Done,
@@ -24,6 +27,7 @@ impl ActionStatus {
 
     pub fn key(self) -> &'static str {
         match self {
+            ActionStatus::NotStarted => "not_started",
             ActionStatus::Planned => "planned",
             ActionStatus::InProgress => "in_progress",
             ActionStatus::Done => "done",

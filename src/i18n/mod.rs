@@ -124,6 +124,7 @@ pub fn csv_labels() -> crate::core::csv::Labels {
     crate::core::csv::Labels {
         question_columns: [
             t("csv.step"),
+            t("csv.step_title"),
             t("csv.question_id"),
             t("csv.question"),
             t("csv.level"),
@@ -134,6 +135,7 @@ pub fn csv_labels() -> crate::core::csv::Labels {
         assessment_columns: [
             t("csv.assessment_id"),
             t("csv.assessment_name"),
+            t("csv.respondent"),
             t("csv.perspective"),
             t("csv.mode"),
         ],

@@ -45,11 +45,21 @@ pub fn HomePage() -> impl IntoView {
         })
     });
 
+    // Nothing stored when the page opens: a first visit. The orientation is open, the
+    // tools for managing stored data wait (one click away) until there is something to
+    // manage. Decided once, so that nothing the user is looking at closes under them.
+    let first_visit =
+        library.with_untracked(|s| s.as_ref().is_ok_and(|s| s.is_empty() && s.bin.is_empty()));
+
     view! {
         <h1 tabindex="-1">{t("app.name")}</h1>
         <p class="lead">{t("home.intro")}</p>
         <p class="lead">{t("home.privacy")}</p>
         <p><a class="button primary" href=Route::NewAssessment.href()>{t("home.new")}</a></p>
+        <details class="orientation" open=first_visit>
+            <summary>{t("home.how_heading")}</summary>
+            <Orientation />
+        </details>
         <section aria-labelledby="saved-heading">
             <h2 id="saved-heading">{t("home.saved_heading")}</h2>
             <p class="library-notice" role="status">{move || library.notice.get()}</p>
@@ -79,14 +89,45 @@ pub fn HomePage() -> impl IntoView {
             <h2 id="import-heading">{t("import.heading")}</h2>
             <ImportPanel />
         </section>
-        <section aria-labelledby="bin-heading">
-            <h2 id="bin-heading">{t("bin.heading")}</h2>
-            <BinPanel />
-        </section>
-        <section aria-labelledby="data-heading">
-            <h2 id="data-heading">{t("data.heading")}</h2>
-            <DataPanel />
-        </section>
+        <details class="manage" open=!first_visit>
+            <summary>{t("home.manage")}</summary>
+            <section aria-labelledby="bin-heading">
+                <h2 id="bin-heading">{t("bin.heading")}</h2>
+                <BinPanel />
+            </section>
+            <section aria-labelledby="data-heading">
+                <h2 id="data-heading">{t("data.heading")}</h2>
+                <DataPanel />
+            </section>
+        </details>
+    }
+}
+
+/// For a first-time visitor: who each perspective is for, the quick check and the full
+/// assessment, the ten steps in a line each, and what happens to the data.
+#[component]
+fn Orientation() -> impl IntoView {
+    view! {
+        <div class="orientation-body">
+            <h2>{t("home.who_heading")}</h2>
+            <ul>
+                {Perspective::ALL.into_iter().map(|p| view! {
+                    <li><strong>{t(&format!("perspective.{}", p.as_str()))}</strong>": "{t(&format!("new.perspective_hint.{}", p.as_str()))}</li>
+                }).collect_view()}
+            </ul>
+            <h2>{t("home.modes_heading")}</h2>
+            <ul>
+                <li><strong>{t("mode.quick")}</strong>": "{t("home.quick_when")}</li>
+                <li><strong>{t("mode.full")}</strong>": "{t("home.full_when")}</li>
+            </ul>
+            <h2>{t("home.steps_heading")}</h2>
+            <ol class="ten-steps">
+                {crate::core::content::roadmap().steps.iter().map(|s| view! { <li>{s.title.clone()}</li> }).collect_view()}
+            </ol>
+            <p><a href=Route::Roadmap.href()>{t("home.roadmap_link")}</a></p>
+            <h2>{t("home.data_heading")}</h2>
+            <p>{t("home.data_body")}</p>
+        </div>
     }
 }
 

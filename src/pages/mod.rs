@@ -1,6 +1,7 @@
 //! One module per view. `view_for` maps a route to its page.
 
 pub mod assessment;
+pub mod funder_pack;
 pub mod home;
 pub mod new_assessment;
 pub mod not_found;
@@ -26,6 +27,9 @@ pub fn view_for(route: Route) -> AnyView {
         Route::Results { assessment } => with_assessment(assessment, results::ResultsPage),
         Route::Plan { assessment } => with_assessment(assessment, plan::PlanPage),
         Route::Report { assessment } => with_assessment(assessment, report::ReportPage),
+        Route::FunderPack { assessment } => {
+            with_assessment(assessment, funder_pack::FunderPackPage)
+        }
         Route::Roadmap => titled(page_title("roadmap.title"), roadmap::RoadmapPage),
         Route::Scoring => titled(page_title("scoring.title"), scoring::ScoringPage),
         Route::NotFound => titled(page_title("not_found.title"), not_found::NotFoundPage),

@@ -13,7 +13,8 @@ use leptos::prelude::*;
 pub fn NewAssessmentPage() -> impl IntoView {
     let library = expect_context::<Library>();
     let perspective = RwSignal::new(Perspective::City);
-    let mode = RwSignal::new(Mode::Full);
+    // The quick check first: a first-time visitor sees results in about ten minutes.
+    let mode = RwSignal::new(Mode::Quick);
     let name = RwSignal::new(String::new());
     let respondent = RwSignal::new(String::new());
     let name_error = RwSignal::new(false);

@@ -5,7 +5,7 @@ use crate::components::context_line::ContextLine;
 use crate::components::resource_list::ResourceList;
 use crate::components::save_status::SaveStatusLine;
 use crate::core::content;
-use crate::core::plan::{self, ActionStatus, CustomAction, Tracking};
+use crate::core::plan::{self, ActionStatus, CustomAction, Group, Tracking};
 use crate::core::route::Route;
 use crate::i18n::{t, tf};
 use crate::pages::{page_title, title_within};
@@ -13,16 +13,39 @@ use crate::platform;
 use crate::state::Editor;
 use leptos::prelude::*;
 
-/// One ranked instrument action, as the list shows it; fixed for its key.
+/// One ranked instrument action, as the list shows it; fixed for its key and place.
 #[derive(Clone, PartialEq)]
 struct Row {
     key: String,
+    /// Its place in the order, from 1.
+    place: usize,
     step: u8,
     text: &'static str,
     question: &'static str,
-    level: u8,
-    priority: u32,
+    /// `None`: answered "Don't know", so the action is to find out.
+    level: Option<u8>,
+    weight: u8,
     resources: &'static [String],
+}
+
+/// Why an action stands where it does, in words: how much its question weighs and how
+/// far its answer is from the top.
+fn reason(row: &Row) -> String {
+    let weight = t(&format!("plan.weight_words.{}", row.weight.clamp(1, 3)));
+    match row.level {
+        Some(level) => tf(
+            "plan.reason",
+            &[
+                ("question", &row.question),
+                ("level", &level),
+                ("weight", &weight),
+            ],
+        ),
+        None => tf(
+            "plan.reason_dont_know",
+            &[("question", &row.question), ("weight", &weight)],
+        ),
+    }
 }
 
 #[component]
@@ -37,14 +60,16 @@ pub fn PlanPage() -> impl IntoView {
         editor.assessment.with(|a| {
             plan::rank(editor.instrument, content::roadmap(), a)
                 .into_iter()
-                .map(|p| Row {
+                .enumerate()
+                .map(|(index, p)| Row {
                     key: p.key,
+                    place: index + 1,
                     step: p.step,
-                    text: p.action.text.as_str(),
+                    text: p.text,
                     question: p.question.text.as_str(),
-                    level: p.level.value(),
-                    priority: p.priority,
-                    resources: p.action.resources.as_slice(),
+                    level: p.level.map(|l| l.value()),
+                    weight: p.question.weight,
+                    resources: p.resources,
                 })
                 .collect::<Vec<_>>()
         })
@@ -88,11 +113,23 @@ pub fn PlanPage() -> impl IntoView {
         <section aria-labelledby="ranked-heading">
             <h2 id="ranked-heading">{t("plan.ranked_heading")}</h2>
             <Show when=move || rows.with(|r| !r.is_empty()) fallback=|| view! { <p>{t("plan.empty")}</p> }>
-                <ol class="plan-list">
-                    <For each=move || rows.get() key=|row| row.key.clone() let:row>
-                        <RankedAction row />
-                    </For>
-                </ol>
+                <p>{t("plan.groups_explained")}</p>
+                {Group::ALL.into_iter().map(|group| {
+                    let in_group = move || rows.with(|r| r.iter().filter(|row| Group::of(row.place - 1) == group).cloned().collect::<Vec<_>>());
+                    let heading_id = format!("group-{}", group.key());
+                    view! {
+                        <Show when=move || !in_group().is_empty()>
+                            <section class="plan-group" aria-labelledby=heading_id.clone() data-group=group.key()>
+                                <h3 id=heading_id.clone()>{t(&format!("plan.group.{}", group.key()))}</h3>
+                                <ol class="plan-list" start=move || in_group().first().map_or(1, |r| r.place)>
+                                    <For each=in_group key=|row| (row.key.clone(), row.place) let:row>
+                                        <RankedAction row />
+                                    </For>
+                                </ol>
+                            </section>
+                        </Show>
+                    }
+                }).collect_view()}
             </Show>
         </section>
         <section aria-labelledby="own-heading">
@@ -123,11 +160,8 @@ fn RankedAction(row: Row) -> impl IntoView {
     view! {
         <li class="plan-item" aria-labelledby=heading_id.clone()>
             <p class="plan-step">{tf("plan.step_label", &[("number", &row.step), ("step", &step)])}</p>
-            <h3 id=heading_id.clone()>{row.text}</h3>
-            <p class="plan-source">
-                {tf("plan.from_question", &[("question", &row.question), ("level", &row.level)])}
-                " "<span class="priority">{tf("plan.priority", &[("priority", &row.priority)])}</span>
-            </p>
+            <h4 id=heading_id.clone()>{row.text}</h4>
+            <p class="plan-source">{reason(&row)}</p>
             <ResourceList ids=row.resources />
             <TrackingFields
                 prefix=dom_id(&row.key)

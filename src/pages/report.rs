@@ -4,9 +4,11 @@
 //! print dialog saves it as PDF.
 
 use crate::components::data_table::{data_table, Cell, Row};
+use crate::components::grant_readiness::GrantReadiness;
 use crate::components::radar::Radar;
 use crate::components::score_chart::BandLegend;
 use crate::components::score_table::ScoreTable;
+use crate::components::start_here::StartHere;
 use crate::components::step_breakdown::answer_in_words;
 use crate::core::plan::{self, Tracking};
 use crate::core::route::Route;
@@ -60,10 +62,9 @@ pub fn ReportPage() -> impl IntoView {
         .into_iter()
         .map(|p| PlanRow {
             step: Some(p.step),
-            text: p.action.text.clone(),
+            text: p.text.to_owned(),
             own: false,
             resources: p
-                .action
                 .resources
                 .iter()
                 .filter_map(|id| content::resources().get(id))
@@ -147,16 +148,22 @@ pub fn ReportPage() -> impl IntoView {
             None => t("results.no_score"),
         })
     };
+    // The percentage and the counts behind it, worded so that they agree.
     let completeness = move || {
         editor.profile.with(|p| {
             format!(
                 "{} ({})",
                 format_percent(p.completeness),
-                tf(
-                    "report.answered",
-                    &[("answered", &p.answered), ("total", &p.total)]
-                )
+                crate::pages::results::completeness_in_words(p)
             )
+        })
+    };
+    let weakest = move || {
+        editor.profile.with(|p| {
+            p.gaps(3)
+                .into_iter()
+                .map(crate::display::step_in_words)
+                .collect::<Vec<_>>()
         })
     };
     let respondent = if assessment.respondent.trim().is_empty() {
@@ -184,7 +191,10 @@ pub fn ReportPage() -> impl IntoView {
             tf(
                 "report.instrument_version",
                 &[
-                    ("id", &assessment.instrument.id),
+                    (
+                        "perspective",
+                        &t(&format!("perspective.{}", assessment.perspective.as_str())),
+                    ),
                     ("version", &assessment.instrument.version),
                 ],
             ),
@@ -215,8 +225,22 @@ pub fn ReportPage() -> impl IntoView {
                     <dt>{t("report.completeness")}</dt>
                     <dd>{completeness}</dd>
                 </dl>
+                {move || {
+                    let weakest = weakest();
+                    (!weakest.is_empty()).then(|| view! {
+                        <section class="cover-weakest" aria-labelledby="cover-weakest-heading">
+                            <h2 id="cover-weakest-heading">{t("report.weakest_heading")}</h2>
+                            <ul data-testid="report-weakest">
+                                {weakest.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}
+                            </ul>
+                        </section>
+                    })
+                }}
+                <StartHere />
                 <p class="cover-privacy">{t("report.privacy")}</p>
             </header>
+            // Repeated at the foot of every printed page (a fixed element prints on each).
+            <p class="print-footer" aria-hidden="true">{tf("report.footer", &[("name", &assessment.name)])}</p>
 
             <section class="report-section report-profile" aria-labelledby="report-profile-heading">
                 <h2 id="report-profile-heading">{t("report.profile_heading")}</h2>
@@ -227,6 +251,7 @@ pub fn ReportPage() -> impl IntoView {
                 <StrengthsAndGaps />
             </section>
 
+            <GrantReadiness />
             <section class="report-section" aria-labelledby="report-steps-heading">
                 <h2 id="report-steps-heading">{t("report.steps_heading")}</h2>
                 <ScoreTable />

@@ -3,10 +3,13 @@
 //! to the plan, the report and the rules, and the export.
 
 use crate::components::context_line::ContextLine;
+use crate::components::grant_readiness::GrantReadiness;
 use crate::components::radar::Radar;
 use crate::components::score_chart::{BandLegend, ScoreChart};
 use crate::components::score_table::ScoreTable;
+use crate::components::start_here::StartHere;
 use crate::components::step_breakdown::StepBreakdowns;
+use crate::core::instrument::Mode;
 use crate::core::route::Route;
 use crate::display::{band_name, format_percent, format_score, step_in_words};
 use crate::i18n::{t, tf};
@@ -51,6 +54,51 @@ pub fn StrengthsAndGaps() -> impl IntoView {
     }
 }
 
+/// "14 answered; 2 “Don't know” do not count, so 12 of 14 are scored": the figures
+/// behind completeness, worded so that they never contradict each other.
+pub fn completeness_in_words(p: &crate::core::scoring::Profile) -> String {
+    let (scored, in_scope) = (p.scored(), p.in_scope());
+    match p.dont_know() {
+        0 => tf(
+            "results.completeness_plain",
+            &[("scored", &scored), ("in_scope", &in_scope)],
+        ),
+        1 => tf(
+            "results.completeness_dont_know_one",
+            &[
+                ("answered", &(scored + 1)),
+                ("scored", &scored),
+                ("in_scope", &in_scope),
+            ],
+        ),
+        n => tf(
+            "results.completeness_dont_know",
+            &[
+                ("answered", &(scored + n)),
+                ("dont_know", &n),
+                ("scored", &scored),
+                ("in_scope", &in_scope),
+            ],
+        ),
+    }
+}
+
+/// For a quick check: one button turns it into the full assessment, keeping everything.
+#[component]
+pub fn UpgradeToFull() -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let quick = move || editor.assessment.with(|a| a.mode == Mode::Quick);
+    view! {
+        <Show when=quick>
+            <section class="upgrade" aria-labelledby="upgrade-heading">
+                <h2 id="upgrade-heading">{t("results.upgrade_heading")}</h2>
+                <p>{t("results.upgrade_body")}</p>
+                <p><button type="button" class="button" on:click=move |_| editor.change(|a, now| a.make_full(now))>{t("results.upgrade")}</button></p>
+            </section>
+        </Show>
+    }
+}
+
 #[component]
 pub fn ResultsPage() -> impl IntoView {
     let editor = expect_context::<Editor>();
@@ -69,8 +117,15 @@ pub fn ResultsPage() -> impl IntoView {
                     <dt>{t("results.completeness")}</dt>
                     <dd data-testid="overall-completeness">{format_percent(p.completeness)}</dd>
                 </dl>
-                {p.low_confidence().then(|| view! {
-                    <p class="flag-note" data-testid="overall-confidence"><span class="flag">{t("results.low_confidence")}</span>" "{t("results.overall_low_confidence")}</p>
+                <p data-testid="completeness-words">{completeness_in_words(p)}</p>
+                {p.low_confidence().then(|| {
+                    let lift = match p.to_confidence() {
+                        1 => t("results.lift_confidence_one"),
+                        n => tf("results.lift_confidence", &[("count", &n)]),
+                    };
+                    view! {
+                        <p class="flag-note" data-testid="overall-confidence"><span class="flag">{t("results.low_confidence")}</span>" "{t("results.overall_low_confidence")}" "{lift}</p>
+                    }
                 })}
             }
         })
@@ -91,6 +146,9 @@ pub fn ResultsPage() -> impl IntoView {
             {overall}
             <p class="hint">{t("results.scoring_rule")}" "<a href=Route::Scoring.href()>{t("results.scoring_link")}</a></p>
         </section>
+        <StartHere />
+        <GrantReadiness />
+        <UpgradeToFull />
         <section aria-labelledby="strengths-heading">
             <h2 id="strengths-heading">{t("results.strengths_heading")}</h2>
             <StrengthsAndGaps />

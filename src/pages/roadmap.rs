@@ -80,10 +80,15 @@ fn ServingQuestions(id: String, heading: String) -> impl IntoView {
                     <div>
                         <h4>{t(&format!("perspective.{}", perspective.as_str()))}</h4>
                         <ul>
-                            {questions.into_iter().map(|q| view! {
-                                <li>{q.text.clone()}" "<code class="question-id">{q.id.clone()}</code></li>
-                            }).collect_view()}
+                            {questions.iter().map(|q| view! { <li>{q.text.clone()}</li> }).collect_view()}
                         </ul>
+                        // The ids are for facilitators matching files and CSV rows.
+                        <details class="question-ids">
+                            <summary>{t("roadmap.ids_summary")}</summary>
+                            <ul>
+                                {questions.iter().map(|q| view! { <li><code>{q.id.clone()}</code></li> }).collect_view()}
+                            </ul>
+                        </details>
                     </div>
                 }).collect_view()}
             </div>

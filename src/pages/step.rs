@@ -2,6 +2,7 @@
 
 use crate::components::context_line::ContextLine;
 use crate::components::earlier_answers::EarlierAnswersNotice;
+use crate::components::grant_readiness::GrantReadiness;
 use crate::components::progress::Progress;
 use crate::components::question_card::QuestionCard;
 use crate::components::save_status::SaveStatusLine;
@@ -18,15 +19,15 @@ use leptos::prelude::*;
 #[component]
 pub fn StepPage(step: u8) -> impl IntoView {
     let editor = expect_context::<Editor>();
-    let roadmap_step = content::roadmap()
-        .step(step)
-        .expect("routes only name steps 1 to 10");
     let (id, mode) = editor.assessment.with_untracked(|a| (a.id.clone(), a.mode));
+    // The step as this perspective meets it (a community organisation's step 7 is
+    // getting ready for a grant, not running a scheme).
+    let title = editor
+        .instrument
+        .step_title_or(step, content::roadmap())
+        .to_owned();
     platform::set_title(&title_within(
-        &tf(
-            "step.heading",
-            &[("number", &step), ("title", &roadmap_step.title)],
-        ),
+        &tf("step.heading", &[("number", &step), ("title", &title)]),
         &page_title("app.questionnaire"),
     ));
 
@@ -68,7 +69,7 @@ pub fn StepPage(step: u8) -> impl IntoView {
         <div class="questionnaire">
             <StepList current=step />
             <div class="step-body">
-                <h1 tabindex="-1">{tf("step.heading", &[("number", &step), ("title", &roadmap_step.title)])}</h1>
+                <h1 tabindex="-1">{tf("step.heading", &[("number", &step), ("title", &title)])}</h1>
                 <p class="lead">{editor.instrument.step_summary(step).to_owned()}</p>
                 <EarlierAnswersNotice />
                 <div class="progress-pair">
@@ -82,6 +83,7 @@ pub fn StepPage(step: u8) -> impl IntoView {
                         <QuestionCard question number=format!("{step}.{}", index + 1) />
                     }).collect_view().into_any()
                 }}
+                {(step == 7).then(|| view! { <GrantReadiness /> })}
                 <SaveStatusLine />
                 <nav class="pager" aria-label=t("step.pager_label")>
                     {previous.map(|route| view! { <a class="button" rel="prev" href=route.href()>{t("step.previous")}</a> })}

@@ -67,6 +67,10 @@ impl Library {
         self.snapshot.with(f)
     }
 
+    pub fn with_untracked<R>(&self, f: impl FnOnce(&Result<Snapshot, StorageError>) -> R) -> R {
+        self.snapshot.with_untracked(f)
+    }
+
     /// The library's listing of one assessment, reactively.
     pub fn item(&self, id: &str) -> Option<Item> {
         self.snapshot

@@ -41,7 +41,8 @@ test('export, delete for good, import: the assessment is identical', async ({ pa
   const id = await answeredAssessment(page, 'Round Trip City');
   await openApp(page, '#/');
   const first = await download(page, () => card(page, 'Round Trip City').getByRole('button', { name: 'Export JSON of Round Trip City' }).click());
-  expect(first.name).toMatch(/^roadmap-readiness-round-trip-city-\d{4}-\d{2}-\d{2}\.json$/);
+  // The respondent is in the name, so that a workshop's files can be told apart.
+  expect(first.name).toMatch(/^roadmap-readiness-round-trip-city-dana-\d{4}-\d{2}-\d{2}\.json$/);
   const before = JSON.parse(first.bytes.toString('utf8'));
   // The format's JSON Schema is served with the app, as committed.
   const schema = await page.request.get('./public/schema/assessment.schema.json');
@@ -90,7 +91,7 @@ test('a broken file shows its error and changes nothing', async ({ page }) => {
   await input.setInputFiles({ name: 'syntax.json', mimeType: 'application/json', buffer: Buffer.from(await fixture('import/syntax-error.json')) });
   await expect(results(page)).toContainText('The file is not valid JSON: line 5, column 3');
   await input.setInputFiles({ name: 'newer.json', mimeType: 'application/json', buffer: Buffer.from(await fixture('import/newer-version.json')) });
-  await expect(results(page)).toContainText('made by a newer version of Roadmap Readiness (format version 3)');
+  await expect(results(page)).toContainText('made by a newer version of Roadmap Readiness (format version 4)');
   expect(await snapshot(page)).toEqual(before);
   await expect(page.locator('.library li.card')).toHaveCount(1);
 });
@@ -230,13 +231,13 @@ test('CSV of one assessment and of the library: BOM, RFC 4180, one row per quest
   expect(one.name).toMatch(/\.csv$/);
   expect([...one.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const text = one.bytes.toString('utf8').slice(1);
-  expect(text.startsWith('Step,Question id,Question,Level,Level descriptor,Not applicable or don\'t know,Note\r\n')).toBe(true);
+  expect(text.startsWith('Step,Step title,Question id,Question,Level,Level descriptor,Not applicable or don\'t know,Note\r\n')).toBe(true);
   expect(text).toContain(',"Ünïcode, ""quotes"", 日本語"\r\n');
   expect(text).toContain(',Not applicable,');
   const all = await download(page, () => page.getByRole('button', { name: 'Export all assessments as one CSV' }).click());
   const library = all.bytes.toString('utf8');
-  expect(library.startsWith('\ufeffAssessment id,Assessment,Perspective,Version,Step,')).toBe(true);
-  expect(library).toContain(',"Zürich, “Altstadt”",City / local government,Full assessment,');
+  expect(library.startsWith('\ufeffAssessment id,Assessment,Filled in by,Perspective,Version,Step,')).toBe(true);
+  expect(library).toContain(',"Zürich, “Altstadt”",Dana,City / local government,Full assessment,');
 });
 
 test('storage use is shown and "Delete all my data" names what goes and keeps other sites\' data', async ({ page }) => {

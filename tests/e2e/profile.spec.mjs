@@ -132,7 +132,7 @@ test('results: every number comes with how it was made, strengths and gaps in wo
 
   // The way on: the report, the plan, the rules.
   await expect(page.getByRole('link', { name: 'Printable report' })).toHaveAttribute('href', `#/a/${id}/report`);
-  await expect(page.getByRole('link', { name: 'Action plan' })).toHaveAttribute('href', `#/a/${id}/plan`);
+  await expect(page.getByRole('link', { name: 'Action plan', exact: true })).toHaveAttribute('href', `#/a/${id}/plan`);
   await expectAccessible(page, 'results with open breakdowns');
 });
 
@@ -208,7 +208,10 @@ test('the report prints: cover, radar, table, plan and notes, without the app ch
   await expect(cover).toContainText('Full assessment');
   await expect(cover).toContainText('Dana Okafor, community liaison');
   await expect(cover).toContainText(/Answers as of\s*\d{4}-\d{2}-\d{2}/);
-  await expect(cover).toContainText('rr-city, version 1.1.0');
+  await expect(cover).toContainText('The City / local government questionnaire, version 1.1.0');
+  // Page one carries the summary: the weakest steps and where to start.
+  await expect(cover.getByTestId('report-weakest').locator('li')).toHaveCount(3);
+  await expect(cover.getByTestId('start-here').locator('li')).toHaveCount(3);
   await expect(page.getByTestId('report-overall')).toHaveText(/^\d+ of 100, (Foundational|Developing|Established|Leading)$/);
   await expectAccessible(page, 'report');
 
