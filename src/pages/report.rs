@@ -279,7 +279,7 @@ pub fn ReportPage() -> impl IntoView {
                     view! {
                         <p>{t("report.notes_intro")}</p>
                         {notes.into_iter().map(|(number, entries)| view! {
-                            <h3>{tf("report.notes_step", &[("number", &number), ("step", &content::roadmap().step(number).map_or("", |s| s.short.as_str()))])}</h3>
+                            <h3>{tf("report.notes_step", &[("number", &number), ("step", &instrument.step_title_or(number, content::roadmap()))])}</h3>
                             <dl class="notes">
                                 {entries.into_iter().map(|NoteEntry { question, answer, note }| view! {
                                     <div class="note-entry">

@@ -378,3 +378,23 @@ test('an assessment of questionnaire 1.0.0 opens with its retired answers as hin
   expect(stored.find((a) => a.question === 'city-1-every-district')).toMatchObject({ response: 'level', level: 2 });
   expect(stored).toHaveLength(55);
 });
+
+test('a first visit is oriented, and the tools for stored data wait one click away', async ({ page }) => {
+  await page.reload();
+  await expect(page.locator('main h1')).toHaveText('Roadmap Readiness');
+  const how = page.locator('details.orientation');
+  await expect(how).toHaveAttribute('open', '');
+  await expect(how.locator('ol.ten-steps li')).toHaveCount(10);
+  await expect(how).toContainText('Community organisation');
+  await expect(how).toContainText('about ten minutes');
+  // Import is there at once for a facilitator with files; the bin and "delete all" are
+  // one click away.
+  await expect(page.getByLabel('Import assessment files (JSON)')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Empty the bin' })).toHaveCount(0);
+  await page.locator('details.manage > summary').click();
+  await expect(page.getByText('The bin is empty.')).toBeVisible();
+  await expectAccessible(page, 'home, first visit');
+  // The new-assessment form starts on the quick check.
+  await openApp(page, '#/new');
+  await expect(page.getByLabel('Quick check', { exact: true })).toBeChecked();
+});

@@ -126,7 +126,18 @@ test('a quick check turns into the full assessment with every answer kept', asyn
   await answer(questions(page).nth(0), 2);
   await questions(page).nth(0).getByLabel('Note or evidence (optional)').fill('From the ward log');
   const quickCount = await questions(page).count();
+  for (let step = 1; step <= 10; step++) {
+    await page.goto(`./#/a/${id}/step/${step}`);
+    await expect(page.locator('main h1')).toHaveText(new RegExp(`^Step ${step}:`));
+    if (step > 1) await answer(questions(page).nth(0), step % 3);
+  }
+  // The quick check's "Start here" is the head of its plan, in order.
+  await page.goto(`./#/a/${id}/plan`);
+  const planFirst = await page.locator('[data-group="do_first"] li h4').allTextContents();
+  expect(planFirst).toHaveLength(3);
   await page.goto(`./#/a/${id}/results`);
+  const startHere = page.getByTestId('start-here').locator('li');
+  for (let i = 0; i < 3; i++) await expect(startHere.nth(i)).toContainText(planFirst[i]);
   await expect(page.getByTestId('context')).toContainText('Quick check · filled in by Sam');
   await page.getByRole('button', { name: 'Turn into the full assessment' }).click();
   await expect(page.getByTestId('context')).toContainText('Full assessment');
