@@ -34,6 +34,11 @@ pub fn format_decimal(value: f64) -> String {
     }
 }
 
+/// A calculation's number (`format_decimal`), or "–" when there is none.
+pub fn display_decimal_or_dash(value: Option<f64>) -> String {
+    value.map_or_else(|| t("results.no_value"), format_decimal)
+}
+
 /// The band's name, or "–".
 pub fn band_name(band: Option<Band>) -> String {
     band.map_or_else(

@@ -20,6 +20,7 @@ use leptos::prelude::*;
 pub fn App() -> impl IntoView {
     let library = state::Library::for_app();
     provide_context(library);
+    provide_context(state::WorkshopState::for_app(library));
     let editors = state::Editors::for_app(library);
     provide_context(editors.clone());
     // Leaving the page with a change that is not in storage asks first.
@@ -47,6 +48,7 @@ pub fn App() -> impl IntoView {
                 <ul>
                     <li><a href=Route::Home.href()>{t("nav.home")}</a></li>
                     <li><a href=Route::NewAssessment.href()>{t("nav.new")}</a></li>
+                    <li><a href=Route::Workshop.href()>{t("nav.workshop")}</a></li>
                     <li><a href=Route::Roadmap.href()>{t("nav.roadmap")}</a></li>
                     <li><a href=Route::Scoring.href()>{t("nav.scoring")}</a></li>
                 </ul>

@@ -78,3 +78,23 @@ pub fn reload() {
         let _ = window.location().reload();
     }
 }
+
+/// The bytes of a file the user chose or dropped, or the browser's reason it could not
+/// be read.
+pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    use wasm_bindgen::JsCast;
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| {
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .unwrap_or_else(|| format!("{e:?}"))
+        })?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// The files of a file picker or a drop, in order.
+pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
+        .unwrap_or_default()
+}

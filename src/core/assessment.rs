@@ -1,6 +1,7 @@
 //! One assessment: who, which perspective and mode, and every answer and note.
 //! Plain data; the browser edge supplies ids and timestamps.
 
+use super::consensus::Consensus;
 use super::instrument::{Level, Mode, Perspective};
 use super::tracking::{CustomAction, Plan, Tracking};
 use serde::{Deserialize, Serialize};
@@ -34,7 +35,7 @@ pub struct InstrumentRef {
     pub version: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Assessment {
     pub id: String,
     pub perspective: Perspective,
@@ -53,6 +54,8 @@ pub struct Assessment {
     pub answers: BTreeMap<String, Answer>,
     /// What the user tracks of the action plan, and their own actions.
     pub plan: Plan,
+    /// Set when this assessment is a workshop's consensus.
+    pub consensus: Option<Consensus>,
 }
 
 /// What the "New assessment" form collects.
@@ -83,6 +86,7 @@ impl Assessment {
             revision: 0,
             answers: BTreeMap::new(),
             plan: Plan::default(),
+            consensus: None,
         }
     }
 

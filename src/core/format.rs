@@ -6,6 +6,7 @@
 //! Every failure is a `FormatError` that names what to fix; nothing is half-read.
 
 use super::assessment::{Answer, Assessment, InstrumentRef, Response};
+use super::consensus::{Consensus, Spread};
 use super::instrument::{Level, Mode, Perspective};
 use super::plan::{ActionStatus, CustomAction, Plan, Tracking};
 use schemars::JsonSchema;
@@ -15,7 +16,7 @@ use std::collections::BTreeMap;
 
 pub const FORMAT_NAME: &str = "roadmap-readiness.assessment";
 /// History: 1, the foundation (answers and notes); 2 adds `assessment.plan`.
-pub const FORMAT_VERSION: u64 = 3;
+pub const FORMAT_VERSION: u64 = 4;
 /// Files above this size are refused before parsing.
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 /// The largest revision a file may carry: JavaScript's largest exact integer, so that
@@ -46,7 +47,7 @@ pub enum FormatError {
 // descriptions in the JSON Schema (`json_schema`, committed as
 // `public/schema/assessment.schema.json`; `tests/schema.rs` keeps the two equal).
 
-/// A Roadmap Readiness assessment file (format version 3). Exported files and the
+/// A Roadmap Readiness assessment file (format version 4). Exported files and the
 /// browser's local-storage entries hold the same document.
 #[derive(Serialize, Deserialize, JsonSchema)]
 #[schemars(title = "Roadmap Readiness assessment")]
@@ -91,6 +92,38 @@ struct AssessmentV2 {
     /// One record per question answered or noted; each question at most once.
     answers: Vec<AnswerV2>,
     plan: PlanV2,
+    /// Present when the assessment is a workshop's consensus (format version 4): the
+    /// note of each answer is then the room's rationale.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    consensus: Option<ConsensusV4>,
+}
+
+/// What a consensus records of the workshop that agreed it.
+#[derive(Serialize, Deserialize, JsonSchema)]
+struct ConsensusV4 {
+    /// How many participants' files were merged.
+    participants: usize,
+    /// The participants' labels, when the facilitator chose to name them; empty when
+    /// the workshop was anonymous.
+    #[serde(default)]
+    labels: Vec<String>,
+    /// Per question that anyone answered with a level: what the room answered.
+    #[serde(default)]
+    spread: Vec<SpreadV4>,
+}
+
+/// The levels the participants gave one question.
+#[derive(Serialize, Deserialize, JsonSchema)]
+struct SpreadV4 {
+    question: String,
+    /// Participants who gave a level.
+    answered: usize,
+    #[schemars(with = "u8", range(min = 0, max = 4))]
+    min: Level,
+    #[schemars(with = "u8", range(min = 0, max = 4))]
+    max: Level,
+    /// The median level (the mean of the two middle ones for an even count).
+    median: f64,
 }
 
 /// The action plan (added in format version 2).
@@ -232,6 +265,21 @@ pub fn to_json(assessment: &Assessment, saved_at: &str) -> String {
                 .map(|(question, answer)| answer_record(question, answer))
                 .collect(),
             plan: plan_record(&assessment.plan),
+            consensus: assessment.consensus.as_ref().map(|c| ConsensusV4 {
+                participants: c.participants,
+                labels: c.labels.clone(),
+                spread: c
+                    .spread
+                    .iter()
+                    .map(|(question, s)| SpreadV4 {
+                        question: question.clone(),
+                        answered: s.answered,
+                        min: s.min,
+                        max: s.max,
+                        median: s.median,
+                    })
+                    .collect(),
+            }),
         },
     };
     serde_json::to_string_pretty(&file).expect("plain data always serialises")
@@ -386,7 +434,7 @@ type Migration = fn(Value) -> Result<Value, FormatError>;
 /// `MIGRATIONS[n - 1]` takes a version-n document to version n + 1. Appending one here
 /// and bumping `FORMAT_VERSION` is all a format change needs, plus a frozen fixture of
 /// the old version under `tests/fixtures/`.
-const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3];
+const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4];
 
 /// Upgrades an older document step by step to the current version.
 fn migrate(value: Value, from: u64) -> Result<Value, FormatError> {
@@ -412,6 +460,12 @@ fn v1_to_v2(mut value: Value) -> Result<Value, FormatError> {
 /// action a version-2 file does not track showed as "planned" without the person
 /// choosing it, and now reads as not started. The layout is unchanged.
 fn v2_to_v3(value: Value) -> Result<Value, FormatError> {
+    Ok(value)
+}
+
+/// Version 4 adds the optional `consensus` of a workshop's agreed assessment; a
+/// version-3 assessment is none. The layout is otherwise unchanged.
+fn v3_to_v4(value: Value) -> Result<Value, FormatError> {
     Ok(value)
 }
 
@@ -530,6 +584,25 @@ fn into_assessment(record: AssessmentV2) -> Result<Assessment, FormatError> {
         revision: record.revision,
         answers,
         plan: into_plan(record.plan)?,
+        consensus: record.consensus.map(|c| Consensus {
+            participants: c.participants,
+            labels: c.labels,
+            spread: c
+                .spread
+                .into_iter()
+                .map(|s| {
+                    (
+                        s.question,
+                        Spread {
+                            answered: s.answered,
+                            min: s.min,
+                            max: s.max,
+                            median: s.median,
+                        },
+                    )
+                })
+                .collect(),
+        }),
     })
 }
 

@@ -1,6 +1,7 @@
 //! The rules, in plain Rust: no web-sys, no Leptos. Tested natively with `cargo test`.
 
 pub mod assessment;
+pub mod consensus;
 pub mod content;
 pub mod csv;
 pub mod format;
@@ -17,3 +18,4 @@ pub mod store;
 #[cfg(test)]
 pub(crate) mod test_support;
 pub mod tracking;
+pub mod workshop;

@@ -24,6 +24,8 @@ pub enum Route {
     FunderPack {
         assessment: String,
     },
+    /// A facilitator's workshop: participants' files merged, disagreement, consensus.
+    Workshop,
     /// The ten steps, their sub-items and the questions that address each.
     Roadmap,
     /// How scores work, with a worked example.
@@ -58,6 +60,7 @@ impl Route {
             ["a", id, "funder-pack"] => Route::FunderPack {
                 assessment: decode(id),
             },
+            ["workshop"] => Route::Workshop,
             ["roadmap"] => Route::Roadmap,
             ["scoring"] => Route::Scoring,
             _ => Route::NotFound,
@@ -76,6 +79,7 @@ impl Route {
             Route::FunderPack { assessment } => {
                 format!("#/a/{}/funder-pack", encode(assessment))
             }
+            Route::Workshop => "#/workshop".into(),
             Route::Roadmap => "#/roadmap".into(),
             Route::Scoring => "#/scoring".into(),
         }
@@ -147,6 +151,7 @@ mod tests {
             Route::FunderPack {
                 assessment: "ab12".into(),
             },
+            Route::Workshop,
             Route::Roadmap,
             Route::Scoring,
         ] {

@@ -11,6 +11,7 @@ pub mod results;
 pub mod roadmap;
 pub mod scoring;
 pub mod step;
+pub mod workshop;
 
 use crate::core::route::Route;
 use crate::i18n::{t, tf};
@@ -30,6 +31,7 @@ pub fn view_for(route: Route) -> AnyView {
         Route::FunderPack { assessment } => {
             with_assessment(assessment, funder_pack::FunderPackPage)
         }
+        Route::Workshop => titled(page_title("workshop.title"), workshop::WorkshopPage),
         Route::Roadmap => titled(page_title("roadmap.title"), roadmap::RoadmapPage),
         Route::Scoring => titled(page_title("scoring.title"), scoring::ScoringPage),
         Route::NotFound => titled(page_title("not_found.title"), not_found::NotFoundPage),

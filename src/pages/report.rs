@@ -50,6 +50,74 @@ fn or_dash(text: &str) -> String {
     }
 }
 
+/// For a workshop's consensus: who agreed it, and beside each agreed answer what the
+/// room had answered.
+fn consensus_section(
+    assessment: &crate::core::assessment::Assessment,
+    instrument: &crate::core::instrument::Instrument,
+) -> Option<AnyView> {
+    let consensus = assessment.consensus.as_ref()?;
+    let who = if consensus.labels.is_empty() {
+        tf("report.consensus_of", &[("count", &consensus.participants)])
+    } else {
+        tf(
+            "report.consensus_of_named",
+            &[
+                ("count", &consensus.participants),
+                ("names", &consensus.labels.join(", ")),
+            ],
+        )
+    };
+    let rows: Vec<Row> = instrument
+        .questions
+        .iter()
+        .filter_map(|q| {
+            let agreed = assessment.response(&q.id);
+            let spread = consensus.spread.get(&q.id);
+            (agreed.is_some() || spread.is_some()).then(|| Row {
+                class: "",
+                cells: vec![
+                    Cell::new(q.text.clone()),
+                    Cell::new(answer_in_words(agreed)),
+                    Cell::new(spread.map_or_else(
+                        || t("results.no_value"),
+                        |s| {
+                            tf(
+                                "report.room_spread",
+                                &[
+                                    ("answered", &s.answered),
+                                    ("min", &s.min),
+                                    ("max", &s.max),
+                                    ("median", &crate::display::format_decimal(s.median)),
+                                ],
+                            )
+                        },
+                    )),
+                    Cell::new(assessment.note(&q.id).to_owned()),
+                ],
+            })
+        })
+        .collect();
+    let columns = vec![
+        Cell::new(t("report.col_question")),
+        Cell::new(t("report.col_agreed")),
+        Cell::new(t("report.col_room")),
+        Cell::new(t("report.col_rationale")),
+    ];
+    Some(
+        view! {
+            <section class="report-section" aria-labelledby="report-consensus-heading" data-testid="report-consensus">
+                <h2 id="report-consensus-heading">{t("report.consensus_heading")}</h2>
+                <p>{who}</p>
+                <div class="table-scroll" role="region" aria-label=t("report.consensus_caption") tabindex="0">
+                    {data_table("report-consensus", t("report.consensus_caption"), columns, 0, rows)}
+                </div>
+            </section>
+        }
+        .into_any(),
+    )
+}
+
 #[component]
 pub fn ReportPage() -> impl IntoView {
     let editor = expect_context::<Editor>();
@@ -252,6 +320,7 @@ pub fn ReportPage() -> impl IntoView {
             </section>
 
             <GrantReadiness />
+            {consensus_section(&assessment, instrument)}
             <section class="report-section" aria-labelledby="report-steps-heading">
                 <h2 id="report-steps-heading">{t("report.steps_heading")}</h2>
                 <ScoreTable />

@@ -105,6 +105,11 @@ impl Library {
         })
     }
 
+    /// Saves an assessment made elsewhere in the app (a workshop's consensus).
+    pub fn save_new(&self, assessment: &Assessment) -> Result<(), StorageError> {
+        self.changing(|store, now| commands::save(store, assessment, now))
+    }
+
     pub fn rename(&self, id: &str, name: &str) -> Result<Assessment, CommandError> {
         self.changing(|store, now| commands::rename(store, id, name, now))
     }

@@ -5,7 +5,9 @@
 
 mod editor;
 mod library;
+mod workshop;
 
 pub use crate::core::library::sync::{Conflict, SaveStatus};
 pub use editor::{Editor, Editors};
 pub use library::Library;
+pub use workshop::{Outcome as WorkshopOutcome, WorkshopState};

@@ -8,7 +8,9 @@ import { join, resolve } from 'node:path';
 // wasm 400 -> 430 (2026-11-29): instrument 1.1 and the first-use content (find-out
 // actions, step titles, the glossary, funder checks) embed about 20 KiB more gzip; the
 // performance issue moves content out of the wasm and brings this budget down.
-const BUDGET_KIB = { wasm: 430, js: 16, css: 12 };
+// wasm 430 -> 470 (2026-11-29): the workshop view (merge, statistics, consensus) adds
+// about 42 KiB gzip; it is the first candidate for a lazily loaded split.
+const BUDGET_KIB = { wasm: 470, js: 16, css: 12 };
 const dist = resolve(process.env.E2E_DIST ?? 'dist');
 
 test('compressed bundle stays within its budget', async () => {

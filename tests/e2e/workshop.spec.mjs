@@ -1,0 +1,103 @@
+// The facilitator's workshop: participants' files merged in the browser, refusals with
+// their reasons, disagreement first, a consensus recorded by keyboard and saved.
+import { readFile } from 'node:fs/promises';
+import { test, expect, expectAccessible, openApp } from './fixtures.mjs';
+
+test.beforeEach(async ({ page }) => {
+  await openApp(page);
+  await page.evaluate(() => localStorage.clear());
+});
+
+/** A participant's export of the city questionnaire 1.1.0, built from a frozen file. */
+async function participant(id, respondent, answers, perspective = 'city') {
+  const file = JSON.parse(await readFile(new URL('../fixtures/format-v4.json', import.meta.url), 'utf8'));
+  const a = file.assessment;
+  Object.assign(a, { id, name: 'Springfield', respondent, perspective, instrument: { id: `rr-${perspective}`, version: '1.1.0' } });
+  delete a.consensus;
+  a.plan = { tracking: [], custom: [] };
+  a.answers = Object.entries(answers).map(([question, level]) => (
+    typeof level === 'number' ? { question, response: 'level', level, note: '' }
+      : { question, response: level, note: `${respondent} says so` }));
+  return { name: `${respondent}.json`, text: JSON.stringify(file, null, 2) };
+}
+
+async function drop(page, files) {
+  const dataTransfer = await page.evaluateHandle((files) => {
+    const dt = new DataTransfer();
+    for (const f of files) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
+    return dt;
+  }, files);
+  await page.locator('.drop-zone').dispatchEvent('drop', { dataTransfer });
+}
+
+test('five files dropped: two refused with their reasons, three merged, disagreement first, a consensus saved', async ({ page }) => {
+  await openApp(page, '#/workshop');
+  await expect(page.locator('main h1')).toHaveText('Workshop');
+  await expectAccessible(page, 'workshop start');
+  await page.getByLabel('Name of the workshop').fill('Springfield, March');
+  await page.getByLabel('City / local government').check();
+  await page.getByRole('button', { name: 'Start the workshop' }).click();
+
+  const ana = await participant('p-ana', 'Ana', { 'city-1-every-district': 0, 'city-2-liaison-lead': 2, 'city-1-reluctant-communities': 'dont_know' });
+  const ben = await participant('p-ben', 'Ben', { 'city-1-every-district': 4, 'city-2-liaison-lead': 2 });
+  const cai = await participant('p-cai', 'Cai', { 'city-1-every-district': 2, 'city-2-liaison-lead': 3 });
+  const cso = await participant('p-org', 'Org', { 'cso-1-communities-reached': 1 }, 'cso');
+  await drop(page, [ana, ben, { name: 'broken.json', text: '{"format": ' }, cso, cai]);
+  const outcomes = page.getByTestId('workshop-outcomes').locator('li');
+  await expect(outcomes).toHaveCount(5);
+  await expect(outcomes.nth(2)).toContainText('Not added. The file is not valid JSON');
+  await expect(outcomes.nth(3)).toContainText('Not added. This is a Community organisation assessment, and this workshop is for the other questionnaire.');
+  await expect(page.getByTestId('workshop-summary')).toContainText('3 participants');
+
+  // The same participant sending an updated file replaces the earlier one.
+  const later = JSON.parse(ben.text);
+  later.assessment.revision += 1;
+  later.assessment.updated_at = '2026-12-01T00:00:00.000Z';
+  await drop(page, [{ name: 'ben-again.json', text: JSON.stringify(later) }]);
+  await expect(outcomes.first()).toContainText('Replaced the earlier file of Ben');
+  await expect(page.getByTestId('workshop-summary')).toContainText('3 participants');
+
+  // Most disagreement first: every district (0, 4, 2) before the liaison lead (2, 2, 3).
+  const questions = page.locator('.workshop-question');
+  await expect(questions.first()).toHaveAttribute('data-question', 'city-1-every-district');
+  await expect(questions.first()).toContainText('3 gave a level · median 2 · from 0 to 4');
+  await expect(questions.first().locator('.level-strip li')).toHaveText(['Level 0: 1', 'Level 1: 0', 'Level 2: 1', 'Level 3: 0', 'Level 4: 1']);
+  await expect(page.getByTestId('workshop-steps').locator('tr[data-step="1"] td').nth(0)).not.toHaveText('–');
+  await expectAccessible(page, 'workshop with participants');
+
+  // Notes are anonymous until the facilitator names them.
+  const reluctant = page.locator('.workshop-question[data-question="city-1-reluctant-communities"]');
+  await reluctant.getByText('Participants\' notes (1)').click();
+  await expect(reluctant.locator('.workshop-notes li')).toHaveText('Ana says so');
+  await page.getByLabel(/Show notes with the participant's name/).check();
+  await expect(reluctant.locator('.workshop-notes li')).toHaveText('Ana: Ana says so');
+
+  // Record a consensus by keyboard only.
+  const agreed = questions.first().getByLabel('Agreed answer');
+  await expect(agreed).toHaveValue('2');
+  await agreed.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(agreed).toHaveValue('3');
+  await page.keyboard.press('Tab');
+  await expect(questions.first().getByLabel('Why (one line)')).toBeFocused();
+  await page.keyboard.type('Ward logs show eight of twelve districts');
+  await page.keyboard.press('Tab');
+  await page.getByRole('button', { name: 'Save the consensus' }).click();
+  await expect(page.getByText('The consensus is saved in this browser\'s library.')).toBeVisible();
+
+  // In the library, its export and its report.
+  await openApp(page, '#/');
+  const card = page.locator('.library li.card', { hasText: 'Springfield, March (consensus)' });
+  await expect(card).toBeVisible();
+  await expect(card.getByTestId('respondent')).toHaveText('Ana, Ben, Cai');
+  const stored = await page.evaluate(() => Object.entries(localStorage).find(([k, v]) => k.startsWith('roadmap-readiness/assessment/') && v.includes('"consensus"')));
+  const file = JSON.parse(stored[1]);
+  expect(file.assessment.consensus.participants).toBe(3);
+  expect(file.assessment.consensus.labels).toEqual(['Ana', 'Ben', 'Cai']);
+  expect(file.assessment.answers.find((a) => a.question === 'city-1-every-district')).toMatchObject({ level: 3, note: 'Ward logs show eight of twelve districts' });
+  await page.goto(`./#/a/${file.assessment.id}/report`);
+  const section = page.getByTestId('report-consensus');
+  await expect(section).toContainText('consensus of 3 participants in a workshop (Ana, Ben, Cai)');
+  await expect(section.locator('tr', { hasText: 'Ward logs show eight of twelve districts' })).toContainText('3 gave a level, from 0 to 4, median 2');
+  await expectAccessible(page, 'consensus report');
+});
