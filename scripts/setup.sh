@@ -38,9 +38,12 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
 fi
 
 # 5. npm tooling from the committed lockfile: binaryen's wasm-opt (Debian's 108 builds
-#    a wasm that crashes in Chromium), Playwright and axe. Never a browser download.
+#    a wasm that crashes in Chromium), Playwright and axe; DuckDB (its native library
+#    ships inside the registry package) and smol-toml for the network recipe's test.
+#    Never a browser download.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/playwright ] \
+   || [ ! -f node_modules/@duckdb/node-api/package.json ] || [ ! -f node_modules/smol-toml/package.json ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   log "installing npm tooling (npm ci)"
   npm ci --no-audit --no-fund

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every check and test layer, in order of speed: format and lints, native unit /
-# property / content tests, browser tests (wasm-bindgen-test in headless Chromium),
-# then the release build and the end-to-end tests against it.
+# property / content tests, the README's network recipe (DuckDB over generated exports),
+# browser tests (wasm-bindgen-test in headless Chromium), then the release build and the
+# end-to-end tests against it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -17,6 +18,9 @@ cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 
 step "native tests"
 cargo test
+
+step "network recipe (README's DuckDB query over generated exports)"
+node --test tests/network/
 
 step "browser tests (wasm-bindgen-test, headless Chromium)"
 cargo test --target wasm32-unknown-unknown --test web
