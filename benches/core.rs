@@ -6,6 +6,7 @@ use roadmap_readiness::core::assessment::{Assessment, InstrumentRef, NewAssessme
 use roadmap_readiness::core::content;
 use roadmap_readiness::core::format;
 use roadmap_readiness::core::instrument::{Level, Mode, Perspective};
+use roadmap_readiness::core::workshop::{self, Participant, Workshop};
 use roadmap_readiness::core::{plan, scoring};
 use std::hint::black_box;
 use std::time::Instant;
@@ -89,4 +90,34 @@ fn main() {
             })
             .collect::<Vec<_>>()
     });
+    // The workshop: merge statistics over many participants' files (already read),
+    // per file, to show that the cost grows linearly with the number of files.
+    let cso = content::instrument(Perspective::Cso);
+    for n in [10usize, 100, 1_000, 10_000] {
+        let mut w = Workshop::new("bench", Perspective::Cso);
+        for seed in 0..n {
+            let mut a = full_assessment(Perspective::Cso, seed);
+            a.id = format!("p{seed}");
+            w.add(Participant {
+                label: format!("P{seed}"),
+                assessment: a,
+            });
+        }
+        let runs = (20_000 / n).clamp(1, 200) as u32;
+        let start = Instant::now();
+        for _ in 0..runs {
+            black_box(workshop::by_disagreement(workshop::question_stats(
+                cso,
+                &w.participants,
+            )));
+            black_box(workshop::step_stats(cso, &w.participants));
+        }
+        let each = start.elapsed() / runs;
+        println!(
+            "{:<52} {:>12.2?} per run, {:>9.2?} per file",
+            format!("workshop statistics of {n} participants"),
+            each,
+            each / n as u32
+        );
+    }
 }

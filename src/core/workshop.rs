@@ -203,27 +203,40 @@ pub fn quantile(sorted: &[f64], p: f64) -> Option<f64> {
     Some(sorted[low] + (h - low as f64) * (sorted[high] - sorted[low]))
 }
 
-/// The statistics of every question of the instrument, in instrument order.
+/// The statistics of every question of the instrument, in instrument order. One pass
+/// over each participant's answers, so the cost grows linearly with the participants.
 pub fn question_stats(instrument: &Instrument, participants: &[Participant]) -> Vec<QuestionStats> {
+    let index: std::collections::HashMap<&str, usize> = instrument
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| (q.id.as_str(), i))
+        .collect();
+    let mut tallies: Vec<([usize; 5], usize, usize, Vec<(String, String)>)> =
+        vec![([0; 5], 0, 0, Vec::new()); instrument.questions.len()];
+    for p in participants {
+        for (question, answer) in &p.assessment.answers {
+            let Some(&i) = index.get(question.as_str()) else {
+                continue;
+            };
+            let tally = &mut tallies[i];
+            match answer.response {
+                Some(Response::Level(level)) => tally.0[usize::from(level.value())] += 1,
+                Some(Response::NotApplicable) => tally.1 += 1,
+                Some(Response::DontKnow) => tally.2 += 1,
+                None => {}
+            }
+            let note = answer.note.trim();
+            if !note.is_empty() {
+                tally.3.push((p.label.clone(), note.to_owned()));
+            }
+        }
+    }
     instrument
         .questions
         .iter()
-        .map(|question| {
-            let mut counts = [0usize; 5];
-            let (mut not_applicable, mut dont_know) = (0, 0);
-            let mut notes = Vec::new();
-            for p in participants {
-                match p.assessment.response(&question.id) {
-                    Some(Response::Level(level)) => counts[usize::from(level.value())] += 1,
-                    Some(Response::NotApplicable) => not_applicable += 1,
-                    Some(Response::DontKnow) => dont_know += 1,
-                    None => {}
-                }
-                let note = p.assessment.note(&question.id).trim();
-                if !note.is_empty() {
-                    notes.push((p.label.clone(), note.to_owned()));
-                }
-            }
+        .zip(tallies)
+        .map(|(question, (counts, not_applicable, dont_know, notes))| {
             let levels: Vec<f64> = counts
                 .iter()
                 .enumerate()
