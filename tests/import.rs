@@ -148,6 +148,21 @@ fn storage_failures_during_import_say_nothing_changed() {
 }
 
 #[test]
+fn an_assessment_at_the_revision_limit_says_so_on_import() {
+    let mut a = import::check(&valid()).unwrap().assessment;
+    a.revision = format::MAX_REVISION;
+    let checked = import::check(format::to_json(&a, "t").as_bytes()).unwrap();
+    assert!(describe_notices(&checked).contains(
+        &"Its revision number is 9007199254740991, the highest the file format allows. It stays at that number as you go on: every change is still saved, and told apart from another tab's by its time.".to_owned()
+    ));
+    a.revision -= 1;
+    let checked = import::check(format::to_json(&a, "t").as_bytes()).unwrap();
+    assert!(describe_notices(&checked)
+        .iter()
+        .all(|n| !n.contains("revision")));
+}
+
+#[test]
 fn delete_all_names_what_goes() {
     assert_eq!(
         describe_counts(&Counts {

@@ -150,9 +150,12 @@ pub fn plan(
 }
 
 /// "Replace": the file's assessment, with a revision above the stored one so that
-/// another tab holding the old one notices the change instead of overwriting it.
+/// another tab holding the old one notices the change instead of overwriting it; never
+/// past the format's limit, where the revision stays (see `Assessment::touch`).
 pub fn replacing(mut imported: Assessment, stored_revision: u64) -> Assessment {
-    imported.revision = imported.revision.max(stored_revision.saturating_add(1));
+    imported.revision = imported
+        .revision
+        .max(super::assessment::next_revision(stored_revision));
     imported
 }
 
@@ -222,5 +225,18 @@ mod tests {
         let a = check(&file("x")).unwrap().assessment;
         assert_eq!(replacing(a.clone(), 10).revision, 11);
         assert_eq!(replacing(a.clone(), 0).revision, a.revision);
+    }
+
+    #[test]
+    fn replacing_never_lifts_the_revision_past_the_format_limit() {
+        let a = check(&file("x")).unwrap().assessment;
+        let replaced = replacing(a.clone(), format::MAX_REVISION);
+        assert_eq!(replaced.revision, format::MAX_REVISION);
+        // What it saves reads back.
+        let text = format::to_json(&replaced, "t");
+        assert_eq!(format::parse(&text).unwrap().revision, format::MAX_REVISION);
+        let mut high = a;
+        high.revision = format::MAX_REVISION;
+        assert_eq!(replacing(high, u64::MAX).revision, format::MAX_REVISION);
     }
 }

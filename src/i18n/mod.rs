@@ -5,6 +5,7 @@
 //! every key the code uses exists in every language and that no key is unused, so adding
 //! a language is adding a file, with no component touched.
 
+use crate::core::assessment::Assessment;
 use crate::core::format::FormatError;
 use crate::core::import::{Checked, ImportError};
 use crate::core::library::commands::CommandError;
@@ -182,6 +183,7 @@ pub fn describe_import_error(error: &ImportError) -> String {
 /// What the user should know about a file that was imported.
 pub fn describe_notices(checked: &Checked) -> Vec<String> {
     let mut out = Vec::new();
+    out.extend(imported_revision_limit(&checked.assessment));
     if let Some((file, app)) = &checked.other_instrument_version {
         out.push(tf(
             "import.other_instrument_version",
@@ -202,6 +204,26 @@ pub fn describe_notices(checked: &Checked) -> Vec<String> {
         )),
     }
     out
+}
+
+/// Said of an imported assessment whose revision cannot rise any further.
+pub fn imported_revision_limit(assessment: &Assessment) -> Option<String> {
+    assessment.revision_at_limit().then(|| {
+        tf(
+            "import.revision_limit",
+            &[("max", &crate::core::format::MAX_REVISION)],
+        )
+    })
+}
+
+/// Said beside the save status of an assessment whose revision cannot rise any further.
+pub fn revision_limit(assessment: &Assessment) -> Option<String> {
+    assessment.revision_at_limit().then(|| {
+        tf(
+            "save.revision_limit",
+            &[("max", &crate::core::format::MAX_REVISION)],
+        )
+    })
 }
 
 /// The words for a storage failure while importing: nothing of the file was written.
