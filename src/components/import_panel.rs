@@ -12,7 +12,7 @@ use crate::core::library::commands::{Choice, FileResult, Settled};
 use crate::display::display_date;
 use crate::i18n::{
     describe_format_error, describe_import_error, describe_notices, describe_storage_error,
-    describe_write_error, t, tf,
+    describe_write_error, import_refused, t, tf,
 };
 use crate::state::Library;
 use leptos::prelude::*;
@@ -32,6 +32,7 @@ enum State {
         name: String,
         notices: Vec<String>,
     },
+    /// Why; the line says once that nothing was changed (`i18n::import_refused`).
     Refused(String),
     Pending {
         checked: Box<Checked>,
@@ -285,7 +286,7 @@ fn ImportLine(line: Line, choose: Callback<(RwSignal<State>, Choice)>) -> impl I
                     State::Replaced { name, notices } => prepend(tf("import.replaced", &[("name", &name)]), notices),
                     State::KeptBoth { name, notices } => prepend(tf("import.kept_both", &[("name", &name)]), notices),
                     State::Skipped => vec![t("import.skipped")],
-                    State::Refused(message) => vec![format!("{} {message}", t("import.refused"))],
+                    State::Refused(detail) => vec![import_refused(&detail)],
                     State::Pending { checked, existing } => {
                         let name = checked.assessment.name.clone();
                         vec![match existing {

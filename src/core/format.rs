@@ -209,9 +209,21 @@ pub fn json_schema() -> String {
     text
 }
 
-/// Serialises an assessment as a pretty-printed file of the current version.
+/// Serialises an assessment as a pretty-printed file of the current version: what an
+/// export holds.
 pub fn to_json(assessment: &Assessment, saved_at: &str) -> String {
-    let file = FileV2 {
+    serde_json::to_string_pretty(&file_record(assessment, saved_at))
+        .expect("plain data always serialises")
+}
+
+/// The same file without indentation or line breaks: what a storage entry holds, so
+/// that an entry takes no more room than the compact file it came from.
+pub fn to_json_compact(assessment: &Assessment, saved_at: &str) -> String {
+    serde_json::to_string(&file_record(assessment, saved_at)).expect("plain data always serialises")
+}
+
+fn file_record(assessment: &Assessment, saved_at: &str) -> FileV2 {
+    FileV2 {
         format: FORMAT_NAME.to_owned(),
         format_version: FORMAT_VERSION,
         app_version: env!("CARGO_PKG_VERSION").to_owned(),
@@ -233,8 +245,7 @@ pub fn to_json(assessment: &Assessment, saved_at: &str) -> String {
                 .collect(),
             plan: plan_record(&assessment.plan),
         },
-    };
-    serde_json::to_string_pretty(&file).expect("plain data always serialises")
+    }
 }
 
 fn plan_record(plan: &Plan) -> PlanV2 {
@@ -572,6 +583,19 @@ mod tests {
         let a = sample();
         let text = to_json(&a, "2026-01-02T00:00:00.000Z");
         assert_eq!(parse(&text), Ok(a));
+    }
+
+    #[test]
+    fn the_compact_file_is_the_same_document_without_whitespace() {
+        let a = sample();
+        let pretty = to_json(&a, "t");
+        let compact = to_json_compact(&a, "t");
+        assert!(!compact.contains('\n') && compact.len() < pretty.len());
+        assert_eq!(
+            serde_json::from_str::<Value>(&compact).unwrap(),
+            serde_json::from_str::<Value>(&pretty).unwrap()
+        );
+        assert_eq!(parse(&compact), Ok(a));
     }
 
     #[test]

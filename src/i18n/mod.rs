@@ -96,16 +96,45 @@ pub fn describe_format_error(error: &FormatError) -> String {
         FormatError::Field { path, message } => {
             tf("errors.field", &[("path", path), ("detail", message)])
         }
-        FormatError::TooLarge { bytes, limit } => tf(
-            "errors.too_large",
-            &[("size", &megabytes(*bytes)), ("limit", &megabytes(*limit))],
-        ),
+        FormatError::TooLarge { bytes, limit } => {
+            let (size, limit) = sizes_apart(*bytes, *limit);
+            tf("errors.too_large", &[("size", &size), ("limit", &limit)])
+        }
     }
 }
 
-/// "5.2" from a byte count, for messages about sizes.
-fn megabytes(bytes: usize) -> String {
-    format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))
+const MEGABYTE: f64 = 1024.0 * 1024.0;
+
+/// "5.2 MB" from a byte count, for messages about sizes.
+pub fn size(bytes: usize) -> String {
+    megabytes(bytes, 1)
+}
+
+fn megabytes(bytes: usize, decimals: usize) -> String {
+    let value = format!("{:.decimals$}", bytes as f64 / MEGABYTE);
+    tf("units.megabytes", &[("value", &value)])
+}
+
+/// Two sizes worded so that they differ whenever the byte counts do: megabytes with
+/// as many decimals as that takes (up to three), else exact bytes ("5,242,881 bytes"
+/// beside "5,242,880 bytes").
+pub fn sizes_apart(a: usize, b: usize) -> (String, String) {
+    (1..=3)
+        .map(|decimals| (megabytes(a, decimals), megabytes(b, decimals)))
+        .find(|(x, y)| x != y || a == b)
+        .unwrap_or_else(|| (exact_bytes(a), exact_bytes(b)))
+}
+
+fn exact_bytes(bytes: usize) -> String {
+    let digits = bytes.to_string();
+    let mut grouped = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push_str(&t("units.thousands_separator"));
+        }
+        grouped.push(digit);
+    }
+    tf("units.bytes", &[("value", &grouped)])
 }
 
 pub fn describe_storage_error(error: &StorageError) -> String {
@@ -113,7 +142,7 @@ pub fn describe_storage_error(error: &StorageError) -> String {
         StorageError::QuotaExceeded => t("errors.quota"),
         StorageError::TooLarge => tf(
             "errors.entry_too_large",
-            &[("limit", &megabytes(crate::core::format::MAX_FILE_BYTES))],
+            &[("limit", &size(crate::core::format::MAX_FILE_BYTES))],
         ),
         StorageError::Unavailable => t("errors.storage_unavailable"),
         StorageError::Other(detail) => tf("errors.storage_other", &[("detail", detail)]),
@@ -226,15 +255,23 @@ pub fn revision_limit(assessment: &Assessment) -> Option<String> {
     })
 }
 
-/// The words for a storage failure while importing: nothing of the file was written.
+/// Why the store refused an imported file (the line says once that nothing changed:
+/// `import_refused`).
 pub fn describe_write_error(error: &StorageError) -> String {
     match error {
         StorageError::QuotaExceeded => t("import.quota"),
-        other => tf(
-            "import.not_saved",
-            &[("detail", &describe_storage_error(other))],
+        // Not "the last change": the file was never stored.
+        StorageError::TooLarge => tf(
+            "import.too_large_to_store",
+            &[("limit", &size(crate::core::format::MAX_FILE_BYTES))],
         ),
+        other => describe_storage_error(other),
     }
+}
+
+/// One refused file's line: that nothing changed, then why.
+pub fn import_refused(detail: &str) -> String {
+    tf("import.refused", &[("detail", &detail)])
 }
 
 /// "3 assessments, 1 in the bin, 1 unreadable entry".
@@ -272,6 +309,29 @@ mod tests {
             fill("{done} of {total}", &[("done", &3), ("total", &"10")]),
             "3 of 10"
         );
+    }
+
+    #[test]
+    fn two_sizes_that_differ_are_worded_apart() {
+        let limit = crate::core::format::MAX_FILE_BYTES;
+        assert_eq!(
+            sizes_apart(limit + 1, limit),
+            ("5,242,881 bytes".to_owned(), "5,242,880 bytes".to_owned())
+        );
+        assert_eq!(
+            sizes_apart(limit + 20_000, limit),
+            ("5.02 MB".to_owned(), "5.00 MB".to_owned())
+        );
+        assert_eq!(
+            sizes_apart(8 * 1024 * 1024, limit),
+            ("8.0 MB".to_owned(), "5.0 MB".to_owned())
+        );
+        assert_eq!(
+            sizes_apart(limit, limit),
+            ("5.0 MB".to_owned(), "5.0 MB".to_owned())
+        );
+        assert_eq!(exact_bytes(999), "999 bytes");
+        assert_eq!(exact_bytes(1000), "1,000 bytes");
     }
 
     #[test]

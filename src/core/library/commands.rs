@@ -45,9 +45,10 @@ pub fn load_readable(store: &dyn Store, id: &str) -> Result<Assessment, CommandE
     }
 }
 
-/// The entry's text, refused when reading it back would refuse it as too large.
+/// The entry's text, compact (an export is indented; the document is the same), refused
+/// when reading it back would refuse it as too large.
 fn entry_text(assessment: &Assessment, now: &str) -> Result<String, StorageError> {
-    let text = format::to_json(assessment, now);
+    let text = format::to_json_compact(assessment, now);
     if text.len() > format::MAX_FILE_BYTES {
         return Err(StorageError::TooLarge);
     }
