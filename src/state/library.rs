@@ -126,6 +126,12 @@ impl Library {
         self.changing(|store, now| commands::move_to_bin(store, key, now))
     }
 
+    /// Deletes the entry under `key` for good, with no bin copy: only after the user
+    /// confirmed, when the bin copy could not be written.
+    pub fn delete_for_good(&self, key: &str) -> Result<(), StorageError> {
+        self.changing(|store, _| commands::delete_for_good(store, key))
+    }
+
     pub fn restore(&self, bin_key: &str) -> Result<Restored, StorageError> {
         self.changing(|store, _| commands::restore(store, bin_key))
     }

@@ -109,6 +109,19 @@ pub fn move_to_bin(store: &dyn Store, key: &str, now: &str) -> Result<(), Storag
     store.remove(key)
 }
 
+/// Deletes the entry at `key` (an assessment's, readable or not) for good, with no bin
+/// copy. The app offers it, after a confirmation that says it cannot be undone, only
+/// when `move_to_bin` could not write the bin copy (a full storage); any key that is not
+/// an assessment entry is refused.
+pub fn delete_for_good(store: &dyn Store, key: &str) -> Result<(), StorageError> {
+    if super::id_of_key(key).is_none() {
+        return Err(StorageError::Other(format!(
+            "{key} is not an assessment entry"
+        )));
+    }
+    store.remove(key)
+}
+
 /// What restoring from the bin did.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Restored {
@@ -315,7 +328,7 @@ mod tests {
     use super::*;
     use crate::core::content;
     use crate::core::instrument::{Mode, Perspective};
-    use crate::core::library::APP_PREFIX;
+    use crate::core::library::{Snapshot, APP_PREFIX};
     use crate::core::store::MemoryStore;
     use crate::core::test_support;
 
@@ -392,6 +405,43 @@ mod tests {
             Err(StorageError::QuotaExceeded)
         );
         assert_eq!(store.contents(), before);
+    }
+
+    #[test]
+    fn an_entry_too_large_for_the_bin_copy_can_still_be_deleted_for_good() {
+        let store = MemoryStore::new();
+        let mut big = assessment("big");
+        big.set_note("q", &"x".repeat(9_000), "t0");
+        save(&store, &big, "t0").unwrap();
+        save(&store, &assessment("other"), "t0").unwrap();
+        store.set("another-app/x", "keep").unwrap();
+        // The bin is empty, but there is no room for a second copy of the entry.
+        store.set_quota(Some(store.used_bytes() + 1_000));
+        let before = store.contents();
+        assert_eq!(
+            move_to_bin(&store, &storage_key("big"), "t1"),
+            Err(StorageError::QuotaExceeded)
+        );
+        assert_eq!(store.contents(), before);
+        // After the user confirms: gone for good, and nothing else touched.
+        delete_for_good(&store, &storage_key("big")).unwrap();
+        assert_eq!(load(&store, "big").unwrap(), Loaded::Absent);
+        assert!(load(&store, "other").unwrap() != Loaded::Absent);
+        assert_eq!(store.get("another-app/x").unwrap().as_deref(), Some("keep"));
+        assert!(Snapshot::read(&store).unwrap().bin.is_empty());
+        // Only an assessment entry, never another key of the app or another site's.
+        for key in ["another-app/x", "roadmap-readiness/settings"] {
+            assert!(matches!(
+                delete_for_good(&store, key),
+                Err(StorageError::Other(_))
+            ));
+        }
+        assert_eq!(store.get("another-app/x").unwrap().as_deref(), Some("keep"));
+        // An unreadable entry goes the same way.
+        store.set_quota(None);
+        store.set(&storage_key("broken"), "{").unwrap();
+        delete_for_good(&store, &storage_key("broken")).unwrap();
+        assert_eq!(load(&store, "broken").unwrap(), Loaded::Absent);
     }
 
     #[test]
