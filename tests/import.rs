@@ -197,7 +197,7 @@ fn a_compact_file_under_the_limit_is_stored_compactly() {
         "indented, the same document would be refused"
     );
     let store = MemoryStore::new();
-    let results = commands::import_batch(&store, [file.clone()], "t").unwrap();
+    let results = commands::import_batch(&store, [file.clone()], "t");
     assert!(
         matches!(&results[0], FileResult::Imported(_)),
         "{:?}",

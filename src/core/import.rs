@@ -119,31 +119,44 @@ pub enum Outcome {
     Refused(ImportError),
 }
 
-/// Decides each file's outcome. Ids of files earlier in the batch count as existing,
-/// so two files of one assessment never overwrite each other silently.
+/// A batch planned one file at a time: ids of files earlier in the batch count as
+/// existing, so two files of one assessment never overwrite each other silently.
+#[derive(Clone, Debug, Default)]
+pub struct Batch {
+    ids: BTreeSet<String>,
+}
+
+impl Batch {
+    /// The outcome of one checked file, given what is stored under its id now.
+    pub fn place(&mut self, checked: Checked, existing: Option<Existing>) -> Outcome {
+        let first_in_batch = self.ids.insert(checked.assessment.id.clone());
+        match existing {
+            Some(found) => Outcome::Conflict {
+                checked,
+                existing: Some(found),
+            },
+            None if !first_in_batch => Outcome::Conflict {
+                checked,
+                existing: None,
+            },
+            None => Outcome::New(checked),
+        }
+    }
+}
+
+/// Decides each file's outcome against what is stored (`existing`, by id).
 pub fn plan(
     existing: &BTreeMap<String, Existing>,
     files: impl IntoIterator<Item = Vec<u8>>,
 ) -> Vec<Outcome> {
-    let mut in_batch = BTreeSet::new();
+    let mut batch = Batch::default();
     files
         .into_iter()
         .map(|bytes| match check(&bytes) {
             Err(error) => Outcome::Refused(error),
             Ok(checked) => {
-                let id = checked.assessment.id.clone();
-                let first_in_batch = in_batch.insert(id.clone());
-                match existing.get(&id) {
-                    Some(found) => Outcome::Conflict {
-                        checked,
-                        existing: Some(found.clone()),
-                    },
-                    None if !first_in_batch => Outcome::Conflict {
-                        checked,
-                        existing: None,
-                    },
-                    None => Outcome::New(checked),
-                }
+                let found = existing.get(&checked.assessment.id).cloned();
+                batch.place(checked, found)
             }
         })
         .collect()

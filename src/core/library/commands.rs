@@ -9,7 +9,7 @@
 //! - an entry is never written larger than the format reads back;
 //! - a command that fails leaves the store as it found it.
 
-use super::{bin_key, bin_origin, our_keys, storage_key, Loaded, Snapshot, BIN_PREFIX};
+use super::{bin_key, bin_origin, our_keys, storage_key, Loaded, BIN_PREFIX};
 use crate::core::assessment::Assessment;
 use crate::core::format::{self, FormatError};
 use crate::core::import::{self, Checked, Existing, ImportError, Outcome};
@@ -253,27 +253,65 @@ pub enum FileResult {
     NotSaved(StorageError),
 }
 
-/// Checks every file, then writes the new ones, each whole or not at all.
+/// What is stored under `id` now, for the replace-or-keep-both question.
+fn existing(store: &dyn Store, id: &str) -> Result<Option<Existing>, StorageError> {
+    Ok(match load(store, id)? {
+        Loaded::Readable(a) => Some(Existing {
+            name: Some(a.name),
+            revision: a.revision,
+            updated_at: a.updated_at,
+        }),
+        Loaded::Unreadable { .. } => Some(Existing {
+            name: None,
+            revision: 0,
+            updated_at: String::new(),
+        }),
+        Loaded::Absent => None,
+    })
+}
+
+/// Checks one file of `batch` whole, then writes it if it is new; a file whose
+/// assessment is stored already (read now, not when the batch began) or came earlier in
+/// the batch waits for the user. The browser calls this once per file, giving the page
+/// its turn between files.
+pub fn import_file(
+    store: &dyn Store,
+    batch: &mut import::Batch,
+    bytes: &[u8],
+    now: &str,
+) -> FileResult {
+    let checked = match import::check(bytes) {
+        Ok(checked) => checked,
+        Err(error) => return FileResult::Refused(error),
+    };
+    let found = match existing(store, &checked.assessment.id) {
+        Ok(found) => found,
+        Err(error) => return FileResult::NotSaved(error),
+    };
+    match batch.place(checked, found) {
+        Outcome::Refused(error) => FileResult::Refused(error),
+        Outcome::Conflict { checked, existing } => FileResult::Pending {
+            checked: Box::new(checked),
+            existing,
+        },
+        Outcome::New(checked) => match save(store, &checked.assessment, now) {
+            Ok(()) => FileResult::Imported(Box::new(checked)),
+            Err(error) => FileResult::NotSaved(error),
+        },
+    }
+}
+
+/// Imports files one after the other (`import_file`), each whole or not at all.
 pub fn import_batch(
     store: &dyn Store,
     files: impl IntoIterator<Item = Vec<u8>>,
     now: &str,
-) -> Result<Vec<FileResult>, StorageError> {
-    let existing = Snapshot::read(store)?.existing();
-    Ok(import::plan(&existing, files)
+) -> Vec<FileResult> {
+    let mut batch = import::Batch::default();
+    files
         .into_iter()
-        .map(|outcome| match outcome {
-            Outcome::Refused(error) => FileResult::Refused(error),
-            Outcome::Conflict { checked, existing } => FileResult::Pending {
-                checked: Box::new(checked),
-                existing,
-            },
-            Outcome::New(checked) => match save(store, &checked.assessment, now) {
-                Ok(()) => FileResult::Imported(Box::new(checked)),
-                Err(error) => FileResult::NotSaved(error),
-            },
-        })
-        .collect())
+        .map(|bytes| import_file(store, &mut batch, &bytes, now))
+        .collect()
 }
 
 /// The user's answer to a pending file.
@@ -375,39 +413,6 @@ mod tests {
     }
 
     #[test]
-    fn restoring_onto_a_taken_key_asks_and_replacing_bins_what_was_there() {
-        let store = MemoryStore::new();
-        save(&store, &assessment("a"), "t1").unwrap();
-        move_to_bin(&store, &storage_key("a"), "t2").unwrap();
-        let mut newer = assessment("a");
-        newer.name = "newer".into();
-        save(&store, &newer, "t3").unwrap();
-        let binned = Snapshot::read(&store).unwrap().bin[0].key.clone();
-        assert_eq!(restore(&store, &binned), Ok(Restored::Occupied));
-        restore_replacing(&store, &binned, "t4").unwrap();
-        assert_eq!(stored(&store, "a").name, "a");
-        let bin = Snapshot::read(&store).unwrap().bin;
-        assert_eq!(bin.len(), 1);
-        assert_eq!(bin[0].label(), "newer");
-    }
-
-    #[test]
-    fn replacing_over_a_full_store_changes_nothing() {
-        let store = MemoryStore::new();
-        save(&store, &assessment("a"), "t1").unwrap();
-        let mut bigger = assessment("a");
-        bigger.set_note("q", &"x".repeat(2000), "t2");
-        // Room for the bin copy, not for the new text beside it.
-        store.set_quota(Some(store.used_bytes() * 2 + 200));
-        let before = store.contents();
-        assert_eq!(
-            save_replacing(&store, &bigger, "t3"),
-            Err(StorageError::QuotaExceeded)
-        );
-        assert_eq!(store.contents(), before);
-    }
-
-    #[test]
     fn an_entry_too_large_for_the_bin_copy_can_still_be_deleted_for_good() {
         let store = MemoryStore::new();
         let mut big = assessment("big");
@@ -442,6 +447,39 @@ mod tests {
         store.set(&storage_key("broken"), "{").unwrap();
         delete_for_good(&store, &storage_key("broken")).unwrap();
         assert_eq!(load(&store, "broken").unwrap(), Loaded::Absent);
+    }
+
+    #[test]
+    fn restoring_onto_a_taken_key_asks_and_replacing_bins_what_was_there() {
+        let store = MemoryStore::new();
+        save(&store, &assessment("a"), "t1").unwrap();
+        move_to_bin(&store, &storage_key("a"), "t2").unwrap();
+        let mut newer = assessment("a");
+        newer.name = "newer".into();
+        save(&store, &newer, "t3").unwrap();
+        let binned = Snapshot::read(&store).unwrap().bin[0].key.clone();
+        assert_eq!(restore(&store, &binned), Ok(Restored::Occupied));
+        restore_replacing(&store, &binned, "t4").unwrap();
+        assert_eq!(stored(&store, "a").name, "a");
+        let bin = Snapshot::read(&store).unwrap().bin;
+        assert_eq!(bin.len(), 1);
+        assert_eq!(bin[0].label(), "newer");
+    }
+
+    #[test]
+    fn replacing_over_a_full_store_changes_nothing() {
+        let store = MemoryStore::new();
+        save(&store, &assessment("a"), "t1").unwrap();
+        let mut bigger = assessment("a");
+        bigger.set_note("q", &"x".repeat(2000), "t2");
+        // Room for the bin copy, not for the new text beside it.
+        store.set_quota(Some(store.used_bytes() * 2 + 200));
+        let before = store.contents();
+        assert_eq!(
+            save_replacing(&store, &bigger, "t3"),
+            Err(StorageError::QuotaExceeded)
+        );
+        assert_eq!(store.contents(), before);
     }
 
     #[test]
@@ -525,8 +563,7 @@ mod tests {
         let store = MemoryStore::new();
         save(&store, &assessment("here"), "t1").unwrap();
         let file = |id: &str| format::to_json(&assessment(id), "t").into_bytes();
-        let results =
-            import_batch(&store, [file("new"), file("here"), b"{".to_vec()], "t2").unwrap();
+        let results = import_batch(&store, [file("new"), file("here"), b"{".to_vec()], "t2");
         assert!(matches!(&results[0], FileResult::Imported(c) if c.assessment.id == "new"));
         assert_eq!(stored(&store, "new").id, "new");
         let FileResult::Pending { checked, existing } = &results[1] else {
@@ -568,11 +605,48 @@ mod tests {
     }
 
     #[test]
+    fn files_imported_one_at_a_time_meet_what_is_stored_when_their_turn_comes() {
+        let store = MemoryStore::new();
+        let file = |id: &str| format::to_json(&assessment(id), "t").into_bytes();
+        let mut batch = import::Batch::default();
+        assert!(matches!(
+            import_file(&store, &mut batch, &file("a"), "t1"),
+            FileResult::Imported(_)
+        ));
+        // Between two files the page had its turn: another tab saved "b" meanwhile.
+        let mut theirs = assessment("b");
+        theirs.name = "theirs".into();
+        save(&store, &theirs, "t2").unwrap();
+        let FileResult::Pending { existing, .. } =
+            import_file(&store, &mut batch, &file("b"), "t3")
+        else {
+            panic!("never written over what another tab saved")
+        };
+        assert_eq!(existing.unwrap().name.as_deref(), Some("theirs"));
+        assert_eq!(stored(&store, "b").name, "theirs");
+        // The same assessment twice in one batch asks too.
+        assert!(matches!(
+            import_file(&store, &mut batch, &file("a"), "t4"),
+            FileResult::Pending { .. }
+        ));
+        assert!(matches!(
+            import_file(&store, &mut batch, b"{", "t5"),
+            FileResult::Refused(_)
+        ));
+        // A store that cannot be read writes nothing of the file.
+        store.set_unavailable(true);
+        assert_eq!(
+            import_file(&store, &mut batch, &file("c"), "t6"),
+            FileResult::NotSaved(StorageError::Unavailable)
+        );
+    }
+
+    #[test]
     fn an_import_into_a_full_store_writes_nothing_of_that_file() {
         let store = MemoryStore::new();
         store.set_quota(Some(100));
         let file = format::to_json(&assessment("new"), "t").into_bytes();
-        let results = import_batch(&store, [file], "t").unwrap();
+        let results = import_batch(&store, [file], "t");
         assert_eq!(results, [FileResult::NotSaved(StorageError::QuotaExceeded)]);
         assert!(store.contents().is_empty());
     }
