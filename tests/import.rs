@@ -50,7 +50,7 @@ fn every_refusal_names_what_to_fix() {
         ),
         (
             "level-out-of-range.json",
-            "The field assessment.answers[3].level is wrong: expected 0 to 4, found 7.",
+            "The field assessment.answers[3].level is wrong: expected a whole number from 0 to 4, found 7.",
         ),
         (
             "missing-field.json",

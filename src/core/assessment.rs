@@ -30,6 +30,7 @@ impl Answer {
 
 /// Which instrument (and version) the answers were given against.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(expecting = "an object")]
 pub struct InstrumentRef {
     pub id: String,
     pub version: String,

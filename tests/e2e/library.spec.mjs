@@ -86,7 +86,7 @@ test('a broken file shows its error and changes nothing', async ({ page }) => {
   const input = page.getByLabel('Import assessment files (JSON)');
   await input.setInputFiles({ name: 'level.json', mimeType: 'application/json', buffer: Buffer.from(await fixture('import/level-out-of-range.json')) });
   await expect(results(page)).toContainText('level.json');
-  await expect(results(page)).toContainText('Not imported; nothing was changed. The field assessment.answers[3].level is wrong: expected 0 to 4, found 7.');
+  await expect(results(page)).toContainText('Not imported; nothing was changed. The field assessment.answers[3].level is wrong: expected a whole number from 0 to 4, found 7.');
   await expectAccessible(page, 'home with an import error');
   await input.setInputFiles({ name: 'syntax.json', mimeType: 'application/json', buffer: Buffer.from(await fixture('import/syntax-error.json')) });
   await expect(results(page)).toContainText('The file is not valid JSON: line 5, column 3');
