@@ -181,6 +181,18 @@ test('a corrupt storage entry is listed, downloadable, and the others still open
   expect(await page.evaluate(() => localStorage.getItem('roadmap-readiness/assessment/broken'))).toContain('oops');
 });
 
+test('an entry whose id is not its key is refused by its address as in the library', async ({ page }) => {
+  const id = await startAssessment(page, { perspective: 'city', mode: 'full', name: 'Moved Entry' });
+  const text = await page.evaluate((id) => localStorage.getItem(`roadmap-readiness/assessment/${id}`), id);
+  await page.evaluate(([text]) => localStorage.setItem('roadmap-readiness/assessment/elsewhere', text), [text]);
+  await openApp(page, '#/');
+  await expect(page.locator('.library li.unreadable')).toContainText('roadmap-readiness/assessment/elsewhere');
+  await openApp(page, '#/a/elsewhere/step/1');
+  await expect(page.locator('main h1')).toHaveText('This assessment cannot be opened');
+  await expect(page.locator('main')).toContainText('assessment.id');
+  expect(await page.evaluate(() => localStorage.getItem('roadmap-readiness/assessment/elsewhere'))).toBe(text);
+});
+
 test('unknown addresses and missing assessments say so', async ({ page }) => {
   await openApp(page, '#/nowhere');
   await expect(page.locator('main h1')).toHaveText('Page not found');

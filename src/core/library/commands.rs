@@ -386,6 +386,31 @@ mod tests {
     }
 
     #[test]
+    fn the_loader_refuses_an_entry_under_another_id_as_the_library_does() {
+        // The entry under "b" holds assessment "a": opening it by its address ("b") and
+        // saving would write it under "a". The page's loader (`Library::load`) calls
+        // `load`, which refuses it, as the library's listing does.
+        let store = MemoryStore::new();
+        let text = format::to_json_compact(&assessment("a"), "t");
+        store.set(&storage_key("b"), &text).unwrap();
+        assert!(matches!(
+            load(&store, "b").unwrap(),
+            Loaded::Unreadable { ref raw, .. } if *raw == text
+        ));
+        assert!(matches!(
+            load_readable(&store, "b"),
+            Err(CommandError::Unreadable(FormatError::Field { ref path, .. })) if path == "assessment.id"
+        ));
+        assert_eq!(
+            Snapshot::read(&store).unwrap().unreadable[0].key,
+            storage_key("b")
+        );
+        assert!(rename(&store, "b", "x", "t").is_err());
+        assert_eq!(store.get(&storage_key("b")).unwrap(), Some(text));
+        assert_eq!(load(&store, "a").unwrap(), Loaded::Absent);
+    }
+
+    #[test]
     fn moving_to_the_bin_and_back_keeps_the_text_byte_for_byte() {
         let store = MemoryStore::new();
         save(&store, &assessment("a"), "t1").unwrap();
