@@ -621,8 +621,49 @@ fn v2_to_v3(value: Value) -> Result<Value, FormatError> {
     Ok(value)
 }
 
+/// A text's length as the format limits it (`MAX_TEXT_CHARS`): in characters (Unicode
+/// scalar values), not in UTF-16 units as a browser's `maxlength` counts, nor in bytes.
+/// An emoji is one character here and two units there.
+pub fn text_chars(text: &str) -> usize {
+    text.chars().count()
+}
+
+/// An edit of a limited text (`before` became `after`), fitted to `MAX_TEXT_CHARS` the
+/// way a browser's `maxlength` fits typing and pasting, but counting as the format
+/// does: what was there stays, and what was inserted is cut to the room left. `None`
+/// when `after` fits; else the fitted text and the character position where the kept
+/// insertion ends (for the caret).
+pub fn fit_edit(before: &str, after: &str) -> Option<(String, usize)> {
+    if text_chars(after) <= MAX_TEXT_CHARS {
+        return None;
+    }
+    let old: Vec<char> = before.chars().collect();
+    let new: Vec<char> = after.chars().collect();
+    let prefix = old.iter().zip(&new).take_while(|(a, b)| a == b).count();
+    let suffix = old[prefix..]
+        .iter()
+        .rev()
+        .zip(new[prefix..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let kept = prefix + suffix;
+    if kept > MAX_TEXT_CHARS {
+        // What was there is over the limit itself (it cannot be, when it was read from a
+        // file): keep the first characters.
+        return Some((new[..MAX_TEXT_CHARS].iter().collect(), MAX_TEXT_CHARS));
+    }
+    let inserted = &new[prefix..new.len() - suffix];
+    let room = (MAX_TEXT_CHARS - kept).min(inserted.len());
+    let fitted = new[..prefix]
+        .iter()
+        .chain(&inserted[..room])
+        .chain(&new[new.len() - suffix..])
+        .collect();
+    Some((fitted, prefix + room))
+}
+
 fn check_length(path: &str, text: &str) -> Result<(), FormatError> {
-    let chars = text.chars().count();
+    let chars = text_chars(text);
     if chars > MAX_TEXT_CHARS {
         return Err(field(
             path,
@@ -1020,6 +1061,40 @@ mod tests {
             "expected a string, found null"
         );
         assert_eq!(in_words("something else"), "something else");
+    }
+
+    #[test]
+    fn the_limit_counts_characters_not_utf16_units() {
+        // 10,000 characters, 15,000 UTF-16 units: within the limit, and read back.
+        let note = "😀".repeat(5_000) + &"a".repeat(5_000);
+        assert_eq!(text_chars(&note), MAX_TEXT_CHARS);
+        assert_eq!(note.encode_utf16().count(), 15_000);
+        assert_eq!(fit_edit("", &note), None);
+        let text = with(|v| v["assessment"]["answers"][0]["note"] = note.clone().into());
+        assert_eq!(parse(&text).unwrap().note("q1"), note);
+        // Editing it: one deleted, one typed, still fits.
+        let edited = "😀".repeat(5_000) + &"a".repeat(4_999) + "b";
+        assert_eq!(fit_edit(&note, &edited), None);
+        // One more is kept out, as `maxlength` would: the text that was there stays.
+        let typed = "😀".repeat(2_500) + "X" + &"😀".repeat(2_500) + &"a".repeat(5_000);
+        assert_eq!(fit_edit(&note, &typed), Some((note.clone(), 2_500)));
+        // A paste is cut to the room left, at the caret.
+        let before = "ab".to_owned() + &"c".repeat(MAX_TEXT_CHARS - 5);
+        let pasted = "a12345b".to_owned() + &"c".repeat(MAX_TEXT_CHARS - 5);
+        let (fitted, caret) = fit_edit(&before, &pasted).unwrap();
+        assert_eq!(text_chars(&fitted), MAX_TEXT_CHARS);
+        assert!(fitted.starts_with("a123b"));
+        assert_eq!(caret, 4);
+        // Typing the same character as the one after the caret still fits the room.
+        let (fitted, _) =
+            fit_edit(&"x".repeat(MAX_TEXT_CHARS), &"x".repeat(MAX_TEXT_CHARS + 1)).unwrap();
+        assert_eq!(fitted, "x".repeat(MAX_TEXT_CHARS));
+        // A text over the limit from the start keeps its first characters.
+        let (fitted, caret) = fit_edit("", &"é".repeat(MAX_TEXT_CHARS + 3)).unwrap();
+        assert_eq!(
+            (text_chars(&fitted), caret),
+            (MAX_TEXT_CHARS, MAX_TEXT_CHARS)
+        );
     }
 
     #[test]

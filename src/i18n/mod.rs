@@ -126,15 +126,20 @@ pub fn sizes_apart(a: usize, b: usize) -> (String, String) {
 }
 
 fn exact_bytes(bytes: usize) -> String {
-    let digits = bytes.to_string();
-    let mut grouped = String::new();
+    tf("units.bytes", &[("value", &grouped(bytes))])
+}
+
+/// "10,000": a whole number with its thousands grouped.
+pub fn grouped(number: usize) -> String {
+    let digits = number.to_string();
+    let mut out = String::new();
     for (i, digit) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push_str(&t("units.thousands_separator"));
+            out.push_str(&t("units.thousands_separator"));
         }
-        grouped.push(digit);
+        out.push(digit);
     }
-    tf("units.bytes", &[("value", &grouped)])
+    out
 }
 
 pub fn describe_storage_error(error: &StorageError) -> String {
