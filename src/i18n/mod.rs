@@ -115,6 +115,30 @@ fn megabytes(bytes: usize, decimals: usize) -> String {
     tf("units.megabytes", &[("value", &value)])
 }
 
+/// A figure of local storage in the units browsers count it in
+/// (`core::store::pair_units`): kilobytes below one megabyte, else megabytes.
+pub fn storage_size(units: usize) -> String {
+    if units < 1024 * 1024 {
+        let value = format!("{:.1}", units as f64 / 1024.0);
+        tf("units.kilobytes", &[("value", &value)])
+    } else {
+        megabytes(units, 1)
+    }
+}
+
+/// How much of this browser's local storage the app and the whole site use, beside the
+/// limit browsers usually set, all counted the same way (`data.usage_source` says how).
+pub fn describe_usage(units_ours: usize, units_all: usize) -> String {
+    tf(
+        "data.usage",
+        &[
+            ("ours", &storage_size(units_ours)),
+            ("all", &storage_size(units_all)),
+            ("limit", &storage_size(crate::core::store::USUAL_SITE_LIMIT)),
+        ],
+    )
+}
+
 /// Two sizes worded so that they differ whenever the byte counts do: megabytes with
 /// as many decimals as that takes (up to three), else exact bytes ("5,242,881 bytes"
 /// beside "5,242,880 bytes").
@@ -337,6 +361,20 @@ mod tests {
         );
         assert_eq!(exact_bytes(999), "999 bytes");
         assert_eq!(exact_bytes(1000), "1,000 bytes");
+    }
+
+    #[test]
+    fn storage_use_and_the_usual_limit_are_counted_alike() {
+        use crate::core::store::{pair_units, USUAL_SITE_LIMIT};
+        // A site filled to the usual limit shows the limit's own figure, not twice it.
+        assert_eq!(
+            describe_usage(USUAL_SITE_LIMIT / 2, USUAL_SITE_LIMIT),
+            "This tool uses 2.5 MB of this browser's local storage; this site uses 5.0 MB in all, of the about 5.0 MB that browsers usually allow a site."
+        );
+        assert_eq!(
+            describe_usage(pair_units("k", &"x".repeat(2047)), 30 * 1024),
+            "This tool uses 2.0 KB of this browser's local storage; this site uses 30.0 KB in all, of the about 5.0 MB that browsers usually allow a site."
+        );
     }
 
     #[test]
