@@ -211,7 +211,7 @@ fn OwnAction(id: String) -> impl IntoView {
         }
     };
     let current_text = current.clone();
-    let current_before = current.clone();
+    let id_before = id.clone();
     view! {
         <li class="plan-item own">
             <p class="plan-step">{step_label.unwrap_or_else(|| t("plan.whole_roadmap"))}</p>
@@ -221,7 +221,9 @@ fn OwnAction(id: String) -> impl IntoView {
                 <input type="text" id=text_id
                     prop:value=move || current_text().map(|c| c.text).unwrap_or_default()
                     on:input=move |ev| {
-                        let before = current_before().map(|c| c.text).unwrap_or_default();
+                        let before = editor.assessment.with_untracked(|a| {
+                            a.plan.custom.iter().find(|c| c.id == id_before).map(|c| c.text.clone())
+                        }).unwrap_or_default();
                         let (text, _) = fitted_value(&ev, &before);
                         editor.change(|a, now| a.edit_custom_action(&id_text, now, |c| c.text = text));
                     } />
