@@ -169,6 +169,29 @@ fn the_library_is_one_csv_naming_each_assessment() {
 }
 
 #[test]
+fn text_that_would_start_a_formula_is_written_to_be_read_as_text() {
+    let mut a = sample("=id", "=HYPERLINK(\"http://evil.example\",\"Click\")");
+    a.respondent = "@SUM(1+1)*cmd|' /C calc'!A0".into();
+    let instrument = content::instrument(Perspective::City);
+    let q = &instrument.questions[0].id;
+    a.set_note(q, "+1 -1", "t");
+    let rows = read(&csv::library_csv([(&a, instrument)], &csv_labels()));
+    assert_eq!(rows[1][0], "'=id");
+    assert_eq!(rows[1][1], "'=HYPERLINK(\"http://evil.example\",\"Click\")");
+    assert_eq!(rows[1][2], "'@SUM(1+1)*cmd|' /C calc'!A0");
+    assert_eq!(rows[1][12], "'+1 -1");
+    // No cell of either export starts a formula.
+    for text in [
+        csv::library_csv([(&a, instrument)], &csv_labels()),
+        csv::assessment_csv(&a, instrument, &csv_labels()),
+    ] {
+        for cell in read(&text).iter().flatten() {
+            assert!(!cell.starts_with(csv::FORMULA_STARTS), "{cell:?}");
+        }
+    }
+}
+
+#[test]
 fn a_quick_check_lists_its_questions_and_any_other_answer() {
     let mut a = sample("q", "Quick");
     a.mode = Mode::Quick;

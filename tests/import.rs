@@ -8,11 +8,13 @@
 use proptest::prelude::*;
 use roadmap_readiness::core::format::{self, MAX_FILE_BYTES};
 use roadmap_readiness::core::import::{self, Existing, ImportError, Outcome};
-use roadmap_readiness::core::library::Counts;
-use roadmap_readiness::core::store::StorageError;
+use roadmap_readiness::core::library::commands::{self, FileResult};
+use roadmap_readiness::core::library::{storage_key, Counts};
+use roadmap_readiness::core::plan::{ActionStatus, Tracking};
+use roadmap_readiness::core::store::{MemoryStore, StorageError, Store};
 use roadmap_readiness::i18n::{
     describe_counts, describe_import_error, describe_notices, describe_storage_error,
-    describe_write_error,
+    describe_write_error, import_refused,
 };
 use std::collections::BTreeMap;
 
@@ -48,7 +50,7 @@ fn every_refusal_names_what_to_fix() {
         ),
         (
             "level-out-of-range.json",
-            "The field assessment.answers[3].level is wrong: expected 0 to 4, found 7.",
+            "The field assessment.answers[3].level is wrong: expected a whole number from 0 to 4, found 7.",
         ),
         (
             "missing-field.json",
@@ -88,9 +90,15 @@ fn every_refusal_names_what_to_fix() {
 fn files_over_five_megabytes_are_refused_unread() {
     let mut big = valid();
     big.resize(MAX_FILE_BYTES + 1, b' ');
+    // One byte over: the two figures differ, in exact bytes.
     assert_eq!(
         refusal(&big),
-        "The file is 5.0 MB; files up to 5.0 MB can be read."
+        "The file is 5,242,881 bytes; files up to 5,242,880 bytes can be read."
+    );
+    big.resize(MAX_FILE_BYTES * 2, b' ');
+    assert_eq!(
+        refusal(&big),
+        "The file is 10.0 MB; files up to 5.0 MB can be read."
     );
     // Exactly at the limit is read (and here valid: trailing spaces are JSON whitespace).
     big.truncate(MAX_FILE_BYTES);
@@ -129,22 +137,94 @@ fn unknown_questions_and_other_instrument_versions_are_kept_and_reported() {
 }
 
 #[test]
-fn storage_failures_during_import_say_nothing_changed() {
+fn storage_failures_during_import_say_once_that_nothing_changed() {
     assert_eq!(
-        describe_write_error(&StorageError::QuotaExceeded),
-        "This browser's storage is full, so the file was not imported; nothing was changed. Empty the bin, or export and delete assessments you no longer need, then try again."
+        import_refused(&describe_write_error(&StorageError::QuotaExceeded)),
+        "Not imported; nothing was changed. This browser's storage is full. Empty the bin, or export and delete assessments you no longer need, then try again."
     );
     assert_eq!(
-        describe_write_error(&StorageError::Unavailable),
-        format!(
-            "The file was not imported; nothing was changed. {}",
-            describe_storage_error(&StorageError::Unavailable)
-        )
+        import_refused(&describe_write_error(&StorageError::TooLarge)),
+        "Not imported; nothing was changed. As this browser stores it, this assessment would take more than 5.0 MB, the most one entry can hold."
     );
+    for error in [
+        StorageError::QuotaExceeded,
+        StorageError::TooLarge,
+        StorageError::Unavailable,
+        StorageError::Other("SecurityError".into()),
+    ] {
+        let line = import_refused(&describe_write_error(&error));
+        assert_eq!(line.matches("nothing was changed").count(), 1, "{line}");
+        // The file was never stored: no "last change" was lost.
+        assert!(!line.contains("last change"), "{line}");
+    }
     assert_eq!(
         describe_storage_error(&StorageError::QuotaExceeded),
         "This browser's storage is full, so the last change could not be saved."
     );
+}
+
+/// A compact file just under the limit whose indented form is far over it: a plan
+/// with tens of thousands of tracked actions.
+fn compact_file_near_the_limit() -> Vec<u8> {
+    let mut a = import::check(&valid()).unwrap().assessment;
+    let track =
+        |a: &mut roadmap_readiness::core::assessment::Assessment, from: usize, to: usize| {
+            for n in from..to {
+                a.plan.tracking.insert(
+                    format!("city-1-district-reach/{n:06}"),
+                    Tracking {
+                        status: ActionStatus::Planned,
+                        owner: String::new(),
+                        due: String::new(),
+                    },
+                );
+            }
+        };
+    let empty = format::to_json_compact(&a, "t").len();
+    track(&mut a, 0, 1000);
+    let per_entry = (format::to_json_compact(&a, "t").len() - empty) / 1000 + 1;
+    track(&mut a, 1000, (MAX_FILE_BYTES - 100_000 - empty) / per_entry);
+    format::to_json_compact(&a, "t").into_bytes()
+}
+
+#[test]
+fn a_compact_file_under_the_limit_is_stored_compactly() {
+    let file = compact_file_near_the_limit();
+    assert!(file.len() <= MAX_FILE_BYTES);
+    let checked = import::check(&file).unwrap();
+    assert!(
+        format::to_json(&checked.assessment, "t").len() > MAX_FILE_BYTES,
+        "indented, the same document would be refused"
+    );
+    let store = MemoryStore::new();
+    let results = commands::import_batch(&store, [file.clone()], "t");
+    assert!(
+        matches!(&results[0], FileResult::Imported(_)),
+        "{:?}",
+        results[0]
+    );
+    let id = &checked.assessment.id;
+    let stored = store.get(&storage_key(id)).unwrap().unwrap();
+    assert!(stored.len() <= file.len() + 100);
+    assert_eq!(
+        commands::load_readable(&store, id).unwrap(),
+        checked.assessment
+    );
+}
+
+#[test]
+fn an_assessment_at_the_revision_limit_says_so_on_import() {
+    let mut a = import::check(&valid()).unwrap().assessment;
+    a.revision = format::MAX_REVISION;
+    let checked = import::check(format::to_json(&a, "t").as_bytes()).unwrap();
+    assert!(describe_notices(&checked).contains(
+        &"Its revision number is 9007199254740991, the highest the file format allows. It stays at that number as you go on: every change is still saved, and told apart from another tab's by its time.".to_owned()
+    ));
+    a.revision -= 1;
+    let checked = import::check(format::to_json(&a, "t").as_bytes()).unwrap();
+    assert!(describe_notices(&checked)
+        .iter()
+        .all(|n| !n.contains("revision")));
 }
 
 #[test]

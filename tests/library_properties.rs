@@ -256,10 +256,7 @@ fn run(commands: Vec<Command>) -> Result<(), TestCaseError> {
                 file.revision = revision;
                 file.name = format!("imported {clock}");
                 let bytes = format::to_json(&file, &now).into_bytes();
-                match commands::import_batch(&store, [bytes], &now)
-                    .unwrap()
-                    .remove(0)
-                {
+                match commands::import_batch(&store, [bytes], &now).remove(0) {
                     FileResult::Pending { checked, .. } => {
                         let choice = [Choice::Replace, Choice::KeepBoth, Choice::Skip][choice];
                         failed = commands::settle(

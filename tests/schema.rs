@@ -137,4 +137,23 @@ fn the_schema_refuses_what_the_reader_refuses() {
     bad(&|v| {
         v["assessment"].as_object_mut().unwrap().remove("answers");
     });
+    bad(&|v| v["assessment"]["answers"][0]["level"] = serde_json::json!(2.5));
+    bad(&|v| v["assessment"]["revision"] = (format::MAX_REVISION + 1).into());
+    bad(&|v| v["assessment"]["plan"]["custom"][0]["owner"] = "x".repeat(10_001).into());
+    bad(&|v| v["assessment"]["plan"]["custom"][0]["step"] = serde_json::json!(11.0));
+}
+
+#[test]
+fn whole_numbers_written_as_floats_are_accepted_by_the_schema_and_the_reader() {
+    let text = exports().remove(0);
+    let mut v: Value = serde_json::from_str(&text).unwrap();
+    v["format_version"] = serde_json::json!(format::FORMAT_VERSION as f64);
+    v["assessment"]["revision"] = serde_json::json!(42.0);
+    v["assessment"]["answers"][0]["level"] = serde_json::json!(0.0);
+    v["assessment"]["answers"][4]["level"] = serde_json::json!(4.0);
+    v["assessment"]["plan"]["custom"][1]["step"] = serde_json::json!(1.0);
+    assert!(validator().is_valid(&v), "{v}");
+    let mut expected = format::parse(&text).unwrap();
+    expected.revision = 42;
+    assert_eq!(format::parse(&v.to_string()).unwrap(), expected);
 }

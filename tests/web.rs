@@ -75,7 +75,7 @@ fn a_corrupt_entry_is_reported_kept_and_does_not_hide_the_others() {
     assert_eq!(snapshot.items.len(), 1);
     assert_eq!(snapshot.items[0].assessment.id, "good");
     assert_eq!(snapshot.unreadable[0].raw, "{\"format\": truncated");
-    assert!(snapshot.bytes_all > snapshot.bytes_ours);
+    assert!(snapshot.units_all > snapshot.units_ours);
     // Loading the corrupt one gives an error, not a panic, and changes nothing.
     assert!(matches!(
         load(&STORE, "bad").unwrap(),

@@ -1,5 +1,8 @@
 //! A delete button that asks first, in place, naming what goes. Deleting moves the
 //! entry to the bin, its text untouched; it can be restored until the bin is emptied.
+//! When the storage has no room for the bin's copy (even with an empty bin, an entry
+//! near the limit may not fit twice), nothing is deleted and deleting it for good is
+//! offered instead, behind a second question that says it cannot be undone.
 
 use crate::components::confirm::Confirm;
 use crate::core::store::StorageError;
@@ -8,23 +11,37 @@ use crate::state::Library;
 use leptos::prelude::*;
 
 #[component]
-pub fn ConfirmDelete(
-    storage_key: String,
-    #[prop(into)] label: Signal<String>,
-    /// Runs after the entry has moved to the bin.
-    #[prop(into)]
-    on_deleted: Callback<()>,
-) -> impl IntoView {
+pub fn ConfirmDelete(storage_key: String, #[prop(into)] label: Signal<String>) -> impl IntoView {
     let library = expect_context::<Library>();
-    let on_confirm = move |()| {
-        library
-            .move_to_bin(&storage_key)
-            .map(|()| on_deleted.run(()))
-            .map_err(|e| match e {
-                StorageError::QuotaExceeded => t("delete.bin_full"),
-                other => describe_storage_error(&other),
-            })
+    // The bin copy could not be written: deleting for good is offered.
+    let bin_full = RwSignal::new(false);
+    let to_bin = {
+        let key = storage_key.clone();
+        Callback::new(move |()| match library.move_to_bin(&key) {
+            Ok(()) => {
+                library.announce(tf(
+                    "library.moved_to_bin",
+                    &[("name", &label.get_untracked())],
+                ));
+                Ok(())
+            }
+            // The question closes; the offer below says what happened and what can be done.
+            Err(StorageError::QuotaExceeded) => {
+                bin_full.set(true);
+                Ok(())
+            }
+            Err(other) => Err(describe_storage_error(&other)),
+        })
     };
+    let for_good = Callback::new(move |()| {
+        library
+            .delete_for_good(&storage_key)
+            .map(|()| {
+                bin_full.try_set(false);
+                library.announce(tf("bin.deleted", &[("name", &label.get_untracked())]));
+            })
+            .map_err(|e| describe_storage_error(&e))
+    });
     view! {
         <Confirm
             start=t("delete.start")
@@ -32,8 +49,25 @@ pub fn ConfirmDelete(
             question=Signal::derive(move || tf("delete.confirm", &[("name", &label.get())]))
             yes=t("delete.yes")
             cancel=t("delete.cancel")
-            on_confirm=Callback::new(on_confirm)
+            on_confirm=to_bin
             danger=true
         />
+        <Show when=move || bin_full.get()>
+            <div class="bin-full" role="alert">
+                <p>{move || tf("delete.bin_full", &[("name", &label.get())])}</p>
+                <Confirm
+                    start=t("delete.for_good")
+                    start_label=Signal::derive(move || tf("delete.for_good_of", &[("name", &label.get())]))
+                    question=Signal::derive(move || tf("delete.for_good_confirm", &[("name", &label.get())]))
+                    yes=t("delete.for_good_yes")
+                    cancel=t("delete.cancel")
+                    on_confirm=for_good
+                    danger=true
+                />
+                <button type="button" class="button" on:click=move |_| bin_full.set(false)>
+                    {t("delete.keep")}
+                </button>
+            </div>
+        </Show>
     }
 }

@@ -1,16 +1,13 @@
-//! Your data: how much of this browser's storage the tool uses, the whole library as
-//! one CSV, and "Delete all my data" behind a confirmation that names what goes.
+//! Your data: how much of this browser's storage the tool and the site use beside the
+//! limit browsers usually set, all counted as browsers count that limit, and where the
+//! figures come from; the whole library as one CSV; and "Delete all my data" behind a
+//! confirmation that names what goes.
 
 use crate::components::confirm::Confirm;
 use crate::downloads;
-use crate::i18n::{describe_counts, describe_storage_error, t, tf};
+use crate::i18n::{describe_counts, describe_storage_error, describe_usage, t, tf};
 use crate::state::Library;
 use leptos::prelude::*;
-
-/// "12.3" (KB) from a byte count.
-fn kilobytes(bytes: usize) -> String {
-    format!("{:.1}", bytes as f64 / 1024.0)
-}
 
 #[component]
 pub fn DataPanel() -> impl IntoView {
@@ -19,13 +16,7 @@ pub fn DataPanel() -> impl IntoView {
         Memo::new(move |_| library.with(|s| s.as_ref().map(|s| s.counts).unwrap_or_default()));
     let usage = move || {
         library.with(|s| match s {
-            Ok(s) => tf(
-                "data.usage",
-                &[
-                    ("ours", &kilobytes(s.bytes_ours)),
-                    ("all", &kilobytes(s.bytes_all)),
-                ],
-            ),
+            Ok(s) => describe_usage(s.units_ours, s.units_all),
             Err(error) => describe_storage_error(error),
         })
     };
@@ -46,7 +37,7 @@ pub fn DataPanel() -> impl IntoView {
 
     view! {
         <p>{usage}</p>
-        <p>{t("data.quota_hint")}</p>
+        <p>{t("data.usage_source")}</p>
         <div class="actions">
             <button type="button" class="button" on:click=export_csv
                 disabled=move || !has_assessments()>{t("data.export_csv")}</button>

@@ -1,22 +1,23 @@
 //! Import: a file picker (labelled, keyboard operable) and a drop zone as an addition;
-//! one file or many. Each file is checked whole before anything is written
-//! (`core::library::commands::import_batch`), and each gets its own result line, keyed
-//! so that a change from another tab leaves a pending choice where it is. The same
-//! assessment id never overwrites silently: the user chooses to replace (the one here
-//! goes to the bin), keep both, or not import it. A choice still pending when another
-//! import starts stays on the list.
+//! one file or many. Files are taken one at a time: each is read, checked whole and
+//! written (`core::library::commands::import_file`) before the next, the browser gets
+//! its turn between files, and the progress is shown. Each file gets its own result
+//! line as it is done, keyed so that a change from another tab leaves a pending choice
+//! where it is. The same assessment id never overwrites silently: the user chooses to
+//! replace (the one here goes to the bin), keep both, or not import it. A choice still
+//! pending when another import starts stays on the list.
 
 use crate::core::format::{FormatError, MAX_FILE_BYTES};
-use crate::core::import::{Checked, Existing};
+use crate::core::import::{self, Checked, Existing};
 use crate::core::library::commands::{Choice, FileResult, Settled};
 use crate::display::display_date;
 use crate::i18n::{
-    describe_format_error, describe_import_error, describe_notices, describe_storage_error,
-    describe_write_error, t, tf,
+    describe_format_error, describe_import_error, describe_notices, describe_write_error,
+    import_refused, imported_revision_limit, t, tf,
 };
+use crate::platform;
 use crate::state::Library;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 #[derive(Clone, Debug, PartialEq)]
 enum State {
@@ -32,6 +33,7 @@ enum State {
         name: String,
         notices: Vec<String>,
     },
+    /// Why; the line says once that nothing was changed (`i18n::import_refused`).
     Refused(String),
     Pending {
         checked: Box<Checked>,
@@ -48,83 +50,69 @@ struct Line {
     state: RwSignal<State>,
 }
 
-async fn read(file: &web_sys::File) -> Result<Vec<u8>, String> {
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|e| {
-            e.dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-                .unwrap_or_else(|| format!("{e:?}"))
-        })?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+fn imported(result: FileResult) -> State {
+    match result {
+        FileResult::Refused(error) => State::Refused(describe_import_error(&error)),
+        FileResult::NotSaved(error) => State::Refused(describe_write_error(&error)),
+        FileResult::Pending { checked, existing } => State::Pending { checked, existing },
+        FileResult::Imported(checked) => State::Imported {
+            name: checked.assessment.name.clone(),
+            notices: describe_notices(&checked),
+        },
+    }
 }
 
-/// Reads every file, then checks and imports the readable ones in one batch;
-/// conflicts wait for the user.
-async fn import_all(library: Library, files: Vec<web_sys::File>) -> Vec<(String, State)> {
-    let mut lines: Vec<(String, Option<State>)> = Vec::with_capacity(files.len());
-    let mut readable = Vec::new();
-    for file in &files {
-        let size = file.size() as usize;
-        let state = if size > MAX_FILE_BYTES {
-            Some(State::Refused(describe_format_error(
-                &FormatError::TooLarge {
-                    bytes: size,
-                    limit: MAX_FILE_BYTES,
-                },
-            )))
-        } else {
-            match read(file).await {
-                Ok(bytes) => {
-                    readable.push((lines.len(), bytes));
-                    None
-                }
-                Err(detail) => Some(State::Refused(tf(
-                    "import.read_failed",
-                    &[("detail", &detail)],
-                ))),
-            }
-        };
-        lines.push((file.name(), state));
+/// Reads, checks and writes one file of `batch`.
+async fn import_one(library: Library, batch: &mut import::Batch, file: &web_sys::File) -> State {
+    let size = file.size() as usize;
+    if size > MAX_FILE_BYTES {
+        return State::Refused(describe_format_error(&FormatError::TooLarge {
+            bytes: size,
+            limit: MAX_FILE_BYTES,
+        }));
     }
-    let (indices, bytes): (Vec<usize>, Vec<Vec<u8>>) = readable.into_iter().unzip();
-    match library.import_batch(bytes) {
-        Ok(results) => {
-            for (index, result) in indices.into_iter().zip(results) {
-                lines[index].1 = Some(match result {
-                    FileResult::Refused(error) => State::Refused(describe_import_error(&error)),
-                    FileResult::NotSaved(error) => State::Refused(describe_write_error(&error)),
-                    FileResult::Pending { checked, existing } => {
-                        State::Pending { checked, existing }
-                    }
-                    FileResult::Imported(checked) => State::Imported {
-                        name: checked.assessment.name.clone(),
-                        notices: describe_notices(&checked),
-                    },
-                });
-            }
-        }
-        Err(error) => {
-            let message = describe_storage_error(&error);
-            for index in indices {
-                lines[index].1 = Some(State::Refused(message.clone()));
-            }
-        }
+    match platform::read_file(file).await {
+        Ok(bytes) => imported(library.import_file(batch, &bytes)),
+        Err(detail) => State::Refused(tf("import.read_failed", &[("detail", &detail)])),
     }
-    lines
-        .into_iter()
-        .map(|(file, state)| (file, state.unwrap_or(State::Skipped)))
-        .collect()
+}
+
+/// Imports `files` one after the other, giving the browser its turn before each, and
+/// hands each file's result to `done` as soon as it is known.
+async fn import_all(
+    library: Library,
+    files: Vec<web_sys::File>,
+    progress: RwSignal<Option<(usize, usize, String)>>,
+    done: impl Fn(String, State),
+) {
+    let mut batch = import::Batch::default();
+    let total = files.len();
+    for (index, file) in files.iter().enumerate() {
+        progress.try_set(Some((index + 1, total, file.name())));
+        platform::yield_to_browser().await;
+        let state = import_one(library, &mut batch, file).await;
+        done(file.name(), state);
+    }
+    library.refresh();
 }
 
 fn settled(checked: &Checked, result: Result<Settled, crate::core::store::StorageError>) -> State {
     let notices = describe_notices(checked);
     match result {
         Ok(Settled::Skipped) => State::Skipped,
-        Ok(Settled::Replaced(a)) => State::Replaced {
-            name: a.name,
-            notices,
-        },
+        Ok(Settled::Replaced(a)) => {
+            // Replacing may have lifted the revision to the format's limit.
+            let mut notices = notices;
+            if let Some(limit) = imported_revision_limit(&a) {
+                if !notices.contains(&limit) {
+                    notices.push(limit);
+                }
+            }
+            State::Replaced {
+                name: a.name,
+                notices,
+            }
+        }
         Ok(Settled::KeptBoth(a)) => State::KeptBoth {
             name: a.name,
             notices,
@@ -143,7 +131,8 @@ pub fn ImportPanel() -> impl IntoView {
     let library = expect_context::<Library>();
     let lines = RwSignal::new(Vec::<Line>::new());
     let next_key = StoredValue::new(0u64);
-    let busy = RwSignal::new(false);
+    // While files are being imported: which one, of how many, its name.
+    let progress = RwSignal::new(None::<(usize, usize, String)>);
     let dragging = RwSignal::new(false);
     let heading_ref = NodeRef::<leptos::html::H3>::new();
     let focus_heading = move || {
@@ -157,42 +146,37 @@ pub fn ImportPanel() -> impl IntoView {
         if files.is_empty() {
             return;
         }
-        busy.set(true);
-        leptos::task::spawn_local(async move {
-            let done = import_all(library, files).await;
-            let new_lines: Vec<Line> = done
-                .into_iter()
-                .map(|(file, state)| {
-                    let key = next_key.try_update_value(|k| {
-                        *k += 1;
-                        *k
-                    });
-                    Line {
-                        key: key.unwrap_or_default(),
-                        file,
-                        state: RwSignal::new(state),
-                    }
+        // Earlier files still waiting for a choice stay; settled lines make way.
+        lines.update(|all| {
+            all.retain(|l| {
+                l.state
+                    .with_untracked(|s| matches!(s, State::Pending { .. }))
+            })
+        });
+        let add_line = move |file: String, state: State| {
+            let key = next_key
+                .try_update_value(|k| {
+                    *k += 1;
+                    *k
                 })
-                .collect();
-            // Earlier files still waiting for a choice stay; settled lines make way.
+                .unwrap_or_default();
             lines.try_update(|all| {
-                all.retain(|l| {
-                    l.state
-                        .with_untracked(|s| matches!(s, State::Pending { .. }))
-                });
-                all.extend(new_lines);
+                all.push(Line {
+                    key,
+                    file,
+                    state: RwSignal::new(state),
+                })
             });
-            busy.try_set(false);
+        };
+        leptos::task::spawn_local(async move {
+            import_all(library, files, progress, add_line).await;
+            progress.try_set(None);
             focus_heading();
         });
     };
-    let from_list = |list: Option<web_sys::FileList>| -> Vec<web_sys::File> {
-        list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
-            .unwrap_or_default()
-    };
     let on_change = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
-        let files = from_list(input.files());
+        let files = platform::files_of(input.files());
         // Clear the picker so that choosing the same file again is noticed.
         input.set_value("");
         start(files);
@@ -200,7 +184,9 @@ pub fn ImportPanel() -> impl IntoView {
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
-        start(from_list(ev.data_transfer().and_then(|d| d.files())));
+        start(platform::files_of(
+            ev.data_transfer().and_then(|d| d.files()),
+        ));
     };
     let on_dragover = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
@@ -254,7 +240,11 @@ pub fn ImportPanel() -> impl IntoView {
             <p id="import-hint" class="hint">{t("import.hint")}</p>
         </div>
         <div class="import-results" role="status" aria-live="polite">
-            {move || busy.get().then(|| view! { <p>{t("import.busy")}</p> })}
+            {move || progress.get().map(|(number, total, file)| view! {
+                <p class="import-progress">
+                    {tf("import.progress", &[("number", &number), ("total", &total), ("file", &file)])}
+                </p>
+            })}
             <Show when=move || !lines.with(Vec::is_empty)>
                 <h3 tabindex="-1" node_ref=heading_ref>{t("import.results_heading")}</h3>
                 <p>{summary}</p>
@@ -285,7 +275,7 @@ fn ImportLine(line: Line, choose: Callback<(RwSignal<State>, Choice)>) -> impl I
                     State::Replaced { name, notices } => prepend(tf("import.replaced", &[("name", &name)]), notices),
                     State::KeptBoth { name, notices } => prepend(tf("import.kept_both", &[("name", &name)]), notices),
                     State::Skipped => vec![t("import.skipped")],
-                    State::Refused(message) => vec![format!("{} {message}", t("import.refused"))],
+                    State::Refused(detail) => vec![import_refused(&detail)],
                     State::Pending { checked, existing } => {
                         let name = checked.assessment.name.clone();
                         vec![match existing {

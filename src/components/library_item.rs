@@ -78,12 +78,6 @@ pub fn SavedAssessment(id: String) -> impl IntoView {
         Ok(copy) => library.announce(tf("library.duplicated", &[("name", &copy.name)])),
         Err(error) => library.announce(describe_command_error(&error)),
     };
-    let on_deleted = Callback::new(move |()| {
-        library.announce(tf(
-            "library.moved_to_bin",
-            &[("name", &name.get_untracked())],
-        ))
-    });
     let export = move |json: bool| {
         item.with_untracked(|i| {
             if let Some(i) = i {
@@ -154,7 +148,7 @@ pub fn SavedAssessment(id: String) -> impl IntoView {
                                 new_name.set(name.get_untracked());
                                 renaming.set(true)
                             }>{t("library.rename")}</button>
-                        <ConfirmDelete storage_key=storage_key(&id) label=name on_deleted />
+                        <ConfirmDelete storage_key=storage_key(&id) label=name />
                     </div>
                 }.into_any()
             }}

@@ -13,6 +13,7 @@ pub mod glossary_terms;
 pub mod grant_readiness;
 pub mod import_panel;
 pub mod library_item;
+pub mod limited_text;
 pub mod progress;
 pub mod question_card;
 pub mod radar;

@@ -3,11 +3,16 @@
 
 use crate::components::earlier_answers::EarlierAnswerHint;
 use crate::components::glossary_terms::GlossaryTerms;
+use crate::components::limited_text::fitted_value;
 use crate::core::assessment::Response;
+use crate::core::format::{self, MAX_TEXT_CHARS};
 use crate::core::instrument::{Level, Question};
-use crate::i18n::{t, tf};
+use crate::i18n::{grouped, t, tf};
 use crate::state::Editor;
 use leptos::prelude::*;
+
+/// The note's count shows once it is within this many characters of the limit.
+const COUNT_SHOWN_WITHIN: usize = 1_000;
 
 #[component]
 pub fn QuestionCard(question: &'static Question, number: String) -> impl IntoView {
@@ -35,6 +40,12 @@ pub fn QuestionCard(question: &'static Question, number: String) -> impl IntoVie
     // Follows the assessment, so a note saved in another tab shows here too. Setting a
     // textarea to the value it already has leaves the caret where it is.
     let note = move || editor.assessment.with(|a| a.note(qid).to_owned());
+    // Counted as the file format counts, in characters; shown near the limit.
+    let count = move || editor.assessment.with(|a| format::text_chars(a.note(qid)));
+    let cut = RwSignal::new(false);
+    let show_count = move || cut.get() || count() + COUNT_SHOWN_WITHIN > MAX_TEXT_CHARS;
+    let count_id = format!("{qid}-note-count");
+    let describe_count = count_id.clone();
 
     view! {
         <fieldset class="question" id=qid aria-describedby=help_id.clone()>
@@ -68,13 +79,27 @@ pub fn QuestionCard(question: &'static Question, number: String) -> impl IntoVie
             </div>
             <div class="field note">
                 <label for=note_id.clone()>{t("question.note")}</label>
+                // The file format refuses longer notes; never write what cannot be read
+                // back. Not `maxlength`, which counts UTF-16 units, not characters.
                 <textarea id=note_id rows="2" prop:value=note
-                    // The file format refuses longer notes; never write what cannot be read back.
-                    maxlength=crate::core::format::MAX_TEXT_CHARS
+                    aria-describedby=move || show_count().then(|| describe_count.clone())
                     on:input=move |ev| {
-                        let text = event_target_value(&ev);
-                        editor.change(|a, now| a.set_note(qid, &text, now));
+                        let before = editor.assessment.with_untracked(|a| a.note(qid).to_owned());
+                        let (text, was_cut) = fitted_value(&ev, &before);
+                        cut.set(was_cut);
+                        // A keystroke kept out entirely changes nothing to save.
+                        if text != before {
+                            editor.change(|a, now| a.set_note(qid, &text, now));
+                        }
                     }></textarea>
+                <Show when=show_count>
+                    <p class="hint note-count" id=count_id.clone()>
+                        {move || tf("question.note_count", &[("count", &grouped(count())), ("max", &grouped(MAX_TEXT_CHARS))])}
+                    </p>
+                </Show>
+                <p class="error note-full" role="status">
+                    {move || cut.get().then(|| tf("question.note_full", &[("max", &grouped(MAX_TEXT_CHARS))]))}
+                </p>
             </div>
         </fieldset>
     }

@@ -1,6 +1,7 @@
-//! Says whether the last change reached storage; polite when it did, an alert when not.
+//! Says whether the last change reached storage; polite when it did, an alert when not;
+//! and when the revision number has reached the format's limit, that it stays there.
 
-use crate::i18n::{describe_storage_error, t};
+use crate::i18n::{describe_storage_error, revision_limit, t};
 use crate::state::{Editor, SaveStatus};
 use leptos::prelude::*;
 
@@ -21,6 +22,8 @@ pub fn SaveStatusLine() -> impl IntoView {
                     </div>
                 }.into_any(),
             }}
+            // Not an error: the number stays at the format's limit and saving goes on.
+            {move || editor.assessment.with(revision_limit).map(|text| view! { <p>{text}</p> })}
         </div>
     }
 }

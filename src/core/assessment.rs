@@ -2,6 +2,7 @@
 //! Plain data; the browser edge supplies ids and timestamps.
 
 use super::consensus::Consensus;
+use super::format::MAX_REVISION;
 use super::instrument::{Level, Mode, Perspective};
 use super::tracking::{CustomAction, Plan, Tracking};
 use serde::{Deserialize, Serialize};
@@ -30,6 +31,7 @@ impl Answer {
 
 /// Which instrument (and version) the answers were given against.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(expecting = "an object")]
 pub struct InstrumentRef {
     pub id: String,
     pub version: String,
@@ -186,11 +188,23 @@ impl Assessment {
         }
     }
 
-    /// Records a change: new timestamp, next revision.
+    /// Records a change: new timestamp, next revision. At the format's limit
+    /// (`format::MAX_REVISION`) the revision stays there, so the entry still reads; the
+    /// new timestamp still tells this version from the one before.
     pub fn touch(&mut self, now: &str) {
         self.updated_at = now.to_owned();
-        self.revision = self.revision.saturating_add(1);
+        self.revision = next_revision(self.revision);
     }
+
+    /// The revision cannot rise any further (`format::MAX_REVISION`).
+    pub fn revision_at_limit(&self) -> bool {
+        self.revision >= MAX_REVISION
+    }
+}
+
+/// The revision after `revision`, never past the format's limit.
+pub fn next_revision(revision: u64) -> u64 {
+    revision.saturating_add(1).min(MAX_REVISION)
 }
 
 #[cfg(test)]
@@ -234,6 +248,19 @@ mod tests {
             Some(Response::Level(Level::new(3).unwrap()))
         );
         assert_eq!(a.note("q"), "minutes of the March meeting");
+    }
+
+    #[test]
+    fn the_revision_stops_at_the_format_limit_and_the_time_still_moves() {
+        let mut a = sample();
+        a.revision = MAX_REVISION - 1;
+        assert!(!a.revision_at_limit());
+        a.set_note("q", "one", "t1");
+        assert_eq!(a.revision, MAX_REVISION);
+        assert!(a.revision_at_limit());
+        a.set_note("q", "two", "t2");
+        assert_eq!((a.revision, a.updated_at.as_str()), (MAX_REVISION, "t2"));
+        assert_eq!(next_revision(u64::MAX), MAX_REVISION);
     }
 
     #[test]

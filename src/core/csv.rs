@@ -2,6 +2,11 @@
 //! RFC 4180: fields holding a comma, a quote, CR or LF are quoted and their quotes
 //! doubled; lines end in CRLF. The text starts with a UTF-8 byte-order mark so that
 //! spreadsheet programs read accents and non-Latin scripts correctly.
+//!
+//! Formula injection (OWASP's "CSV injection"): files travel between organisations, and
+//! a spreadsheet runs a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage
+//! return as a formula. Every such cell is written with a single quote in front, so that
+//! it is read as text (`'=HYPERLINK(…)`); nothing else is changed.
 
 use super::assessment::{Assessment, Response};
 use super::instrument::Instrument;
@@ -10,12 +15,25 @@ use std::borrow::Cow;
 /// The byte-order mark every CSV export starts with.
 pub const BOM: char = '\u{FEFF}';
 
-/// One field, quoted when RFC 4180 requires it.
+/// The characters that make a spreadsheet read a cell as a formula when it starts with one.
+pub const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell's text, with a single quote in front when it would start a formula.
+pub fn guard(text: &str) -> Cow<'_, str> {
+    if text.starts_with(FORMULA_STARTS) {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// One field: guarded against formula injection, then quoted when RFC 4180 requires it.
 pub fn field(text: &str) -> Cow<'_, str> {
+    let text = guard(text);
     if text.contains([',', '"', '\r', '\n']) {
         Cow::Owned(format!("\"{}\"", text.replace('"', "\"\"")))
     } else {
-        Cow::Borrowed(text)
+        text
     }
 }
 
@@ -156,6 +174,30 @@ mod tests {
         assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(field("two\nlines"), "\"two\nlines\"");
         assert_eq!(field("cr\rhere"), "\"cr\rhere\"");
+    }
+
+    #[test]
+    fn a_cell_that_would_start_a_formula_is_read_as_text() {
+        assert_eq!(field("=1+1"), "'=1+1");
+        assert_eq!(field("+49 30 1234"), "'+49 30 1234");
+        assert_eq!(field("-5 degrees"), "'-5 degrees");
+        assert_eq!(field("@SUM(A1:A2)"), "'@SUM(A1:A2)");
+        assert_eq!(field("\tindented"), "'\tindented");
+        // A carriage return also needs quoting: the quote mark goes inside.
+        assert_eq!(field("\r=cmd"), "\"'\r=cmd\"");
+        assert_eq!(
+            field("=HYPERLINK(\"http://x\",\"y\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""
+        );
+        // Only the first character counts; numbers and plain text stay as they are.
+        assert_eq!(field("a=b"), "a=b");
+        assert_eq!(field("3"), "3");
+        assert_eq!(field(" =x"), " =x");
+        assert_eq!(field("'quoted already"), "'quoted already");
+        assert_eq!(
+            document(&[vec!["=A1".into(), "-".into(), "ok".into()]]),
+            "\u{FEFF}'=A1,'-,ok\r\n"
+        );
     }
 
     #[test]

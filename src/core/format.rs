@@ -50,12 +50,14 @@ pub enum FormatError {
 /// A Roadmap Readiness assessment file (format version 4). Exported files and the
 /// browser's local-storage entries hold the same document.
 #[derive(Serialize, Deserialize, JsonSchema)]
+#[serde(expecting = "an object")]
 #[schemars(title = "Roadmap Readiness assessment")]
 struct FileV2 {
     /// Always `roadmap-readiness.assessment`.
     #[schemars(extend("const" = FORMAT_NAME))]
     format: String,
     /// The layout's version; older versions are migrated on reading, newer ones refused.
+    #[serde(deserialize_with = "format_version")]
     #[schemars(extend("const" = FORMAT_VERSION))]
     format_version: u64,
     /// The version of the app that wrote the file.
@@ -67,6 +69,7 @@ struct FileV2 {
 
 /// One assessment: who, which questionnaire, every answer and note, the action plan.
 #[derive(Serialize, Deserialize, JsonSchema)]
+#[serde(expecting = "an object")]
 struct AssessmentV2 {
     /// A unique id; the storage key and the import's test for "the same assessment".
     #[schemars(length(min = 1))]
@@ -87,7 +90,9 @@ struct AssessmentV2 {
     /// ISO 8601 timestamp of the last change.
     updated_at: String,
     /// Rises with every saved change; lets two browser tabs notice each other's writes.
-    #[serde(default)]
+    /// At most 2^53 - 1, where it stays.
+    #[serde(default, deserialize_with = "revision")]
+    #[schemars(range(max = MAX_REVISION))]
     revision: u64,
     /// One record per question answered or noted; each question at most once.
     answers: Vec<AnswerV2>,
@@ -128,6 +133,7 @@ struct SpreadV4 {
 
 /// The action plan (added in format version 2).
 #[derive(Serialize, Deserialize, JsonSchema)]
+#[serde(expecting = "an object")]
 struct PlanV2 {
     /// What the user tracks of instrument actions, by action key (`question/level`).
     tracking: Vec<TrackingV2>,
@@ -137,6 +143,7 @@ struct PlanV2 {
 
 /// Status, owner and due date of one recommended action.
 #[derive(Serialize, Deserialize, JsonSchema)]
+#[serde(expecting = "an object")]
 struct TrackingV2 {
     /// The action key, `<question id>/<level>`; each at most once.
     action: String,
@@ -151,10 +158,11 @@ struct TrackingV2 {
 
 /// An action the user added themselves.
 #[derive(Serialize, Deserialize, JsonSchema)]
+#[serde(expecting = "an object")]
 struct CustomActionV2 {
     id: String,
     /// The roadmap step it belongs to, if any.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "step")]
     #[schemars(range(min = 1, max = 10))]
     step: Option<u8>,
     #[schemars(length(max = MAX_TEXT_CHARS))]
@@ -162,6 +170,7 @@ struct CustomActionV2 {
     #[schemars(with = "ActionStatusSchema")]
     status: ActionStatus,
     #[serde(default)]
+    #[schemars(length(max = MAX_TEXT_CHARS))]
     owner: String,
     #[serde(default)]
     due: String,
@@ -169,6 +178,7 @@ struct CustomActionV2 {
 
 /// The answer to one question.
 #[derive(Serialize, Deserialize, JsonSchema)]
+#[serde(expecting = "an object")]
 struct AnswerV2 {
     /// The question's id in the instrument. Ids the instrument does not know are kept.
     question: String,
@@ -234,6 +244,149 @@ enum ActionStatusSchema {
     Done,
 }
 
+// Numbers. JSON has one number type: `4` and `4.0` are the same number, and the schema's
+// `integer` admits both, so the reader takes a whole number however it is written.
+// Anything else is refused in words ("expected a whole number from 0 to 4, found 4.5"),
+// never in Rust's (`i64`, `u8`).
+
+/// A whole number from `min` to `max`, written as an integer or as a float with
+/// nothing after the point; or, when `null_is_none`, `null`.
+struct WholeNumber {
+    min: u64,
+    max: u64,
+    null_is_none: bool,
+}
+
+impl WholeNumber {
+    fn expected(&self) -> String {
+        if self.max == u64::MAX {
+            format!("expected a whole number of at least {}", self.min)
+        } else {
+            format!("expected a whole number from {} to {}", self.min, self.max)
+        }
+    }
+
+    fn refuse<E: serde::de::Error>(&self, found: impl std::fmt::Display) -> E {
+        E::custom(format_args!("{}, found {found}", self.expected()))
+    }
+
+    fn in_range<E: serde::de::Error>(&self, value: u64) -> Result<Option<u64>, E> {
+        if (self.min..=self.max).contains(&value) {
+            Ok(Some(value))
+        } else {
+            Err(self.refuse(value))
+        }
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for WholeNumber {
+    type Value = Option<u64>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.expected())
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        self.in_range(v)
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        match u64::try_from(v) {
+            Ok(v) => self.in_range(v),
+            Err(_) => Err(self.refuse(v)),
+        }
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        // Exact below 2^53; every limit of the format is.
+        if v.fract() == 0.0 && v >= 0.0 && v <= self.max as f64 {
+            self.in_range(v as u64)
+        } else {
+            Err(self.refuse(v))
+        }
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Err(self.refuse(format_args!("the text \"{v}\"")))
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Self::Value, E> {
+        Err(self.refuse(v))
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        if self.null_is_none {
+            Ok(None)
+        } else {
+            Err(self.refuse("null"))
+        }
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        self.visit_unit()
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
+        Err(self.refuse("a list"))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
+        Err(self.refuse("an object"))
+    }
+}
+
+fn whole_number<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+    min: u64,
+    max: u64,
+) -> Result<u64, D::Error> {
+    deserializer
+        .deserialize_any(WholeNumber {
+            min,
+            max,
+            null_is_none: false,
+        })
+        .map(Option::unwrap_or_default)
+}
+
+/// A level, 0 to 4 (also `Level`'s own reading).
+pub(crate) fn level_number<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<u8, D::Error> {
+    let max = u64::from(super::instrument::MAX_LEVEL);
+    whole_number(deserializer, 0, max).map(|v| u8::try_from(v).unwrap_or(u8::MAX))
+}
+
+fn revision<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u64, D::Error> {
+    whole_number(deserializer, 0, MAX_REVISION)
+}
+
+fn format_version<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u64, D::Error> {
+    whole_number(deserializer, 1, u64::MAX)
+}
+
+fn step<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<u8>, D::Error> {
+    let steps = u64::from(super::instrument::STEP_COUNT);
+    deserializer
+        .deserialize_any(WholeNumber {
+            min: 1,
+            max: steps,
+            null_is_none: true,
+        })
+        .map(|v| v.map(|v| u8::try_from(v).unwrap_or(u8::MAX)))
+}
+
+/// `format_version` read from the raw document, before the migrations: a whole number
+/// of at least 1, written as an integer or as a float with nothing after the point.
+fn raw_whole_number(value: &Value) -> Option<u64> {
+    value.as_u64().or_else(|| {
+        value
+            .as_f64()
+            .filter(|v| v.fract() == 0.0 && *v >= 0.0 && *v <= MAX_REVISION as f64)
+            .map(|v| v as u64)
+    })
+}
+
 /// The JSON Schema of the current file format, pretty-printed with a final newline.
 pub fn json_schema() -> String {
     let schema = schemars::schema_for!(FileV2);
@@ -242,9 +395,21 @@ pub fn json_schema() -> String {
     text
 }
 
-/// Serialises an assessment as a pretty-printed file of the current version.
+/// Serialises an assessment as a pretty-printed file of the current version: what an
+/// export holds.
 pub fn to_json(assessment: &Assessment, saved_at: &str) -> String {
-    let file = FileV2 {
+    serde_json::to_string_pretty(&file_record(assessment, saved_at))
+        .expect("plain data always serialises")
+}
+
+/// The same file without indentation or line breaks: what a storage entry holds, so
+/// that an entry takes no more room than the compact file it came from.
+pub fn to_json_compact(assessment: &Assessment, saved_at: &str) -> String {
+    serde_json::to_string(&file_record(assessment, saved_at)).expect("plain data always serialises")
+}
+
+fn file_record(assessment: &Assessment, saved_at: &str) -> FileV2 {
+    FileV2 {
         format: FORMAT_NAME.to_owned(),
         format_version: FORMAT_VERSION,
         app_version: env!("CARGO_PKG_VERSION").to_owned(),
@@ -281,8 +446,7 @@ pub fn to_json(assessment: &Assessment, saved_at: &str) -> String {
                     .collect(),
             }),
         },
-    };
-    serde_json::to_string_pretty(&file).expect("plain data always serialises")
+    }
 }
 
 fn plan_record(plan: &Plan) -> PlanV2 {
@@ -403,8 +567,50 @@ fn field_error(path: &str, message: &str) -> FormatError {
     match missing {
         Some(name) if path == "." || path.is_empty() => field(name, "required but missing"),
         Some(name) => field(&format!("{path}.{name}"), "required but missing"),
-        None => field(path, message),
+        None => field(path, &in_words(message)),
     }
+}
+
+/// serde's "invalid type: floating point `4.5`, expected an object" as "expected an
+/// object, found 4.5": what was found in the file's own terms, not serde's.
+fn in_words(message: &str) -> String {
+    let Some((found, expected)) = message
+        .strip_prefix("invalid type: ")
+        .or_else(|| message.strip_prefix("invalid value: "))
+        .and_then(|rest| rest.split_once(", expected "))
+    else {
+        return message.to_owned();
+    };
+    let quoted = |kind: &str| {
+        found
+            .strip_prefix(kind)
+            .and_then(|rest| rest.strip_prefix(" `"))
+            .and_then(|rest| rest.strip_suffix('`'))
+            .map(str::to_owned)
+    };
+    let found = quoted("integer")
+        .or_else(|| quoted("floating point"))
+        .or_else(|| quoted("boolean"))
+        .or_else(|| {
+            found
+                .strip_prefix("string ")
+                .map(|text| format!("the text {text}"))
+        })
+        .unwrap_or_else(|| {
+            match found {
+                "unit value" => "null",
+                "sequence" => "a list",
+                "map" => "an object",
+                other => other,
+            }
+            .to_owned()
+        });
+    let expected = match expected {
+        "a sequence" => "a list",
+        "string or map" => "a string",
+        other => other,
+    };
+    format!("expected {expected}, found {found}")
 }
 
 fn envelope_version(value: &Value) -> Result<u64, FormatError> {
@@ -414,7 +620,7 @@ fn envelope_version(value: &Value) -> Result<u64, FormatError> {
     }
     let version = object
         .get("format_version")
-        .and_then(Value::as_u64)
+        .and_then(raw_whole_number)
         .filter(|v| *v >= 1)
         .ok_or_else(|| FormatError::Field {
             path: "format_version".into(),
@@ -469,8 +675,49 @@ fn v3_to_v4(value: Value) -> Result<Value, FormatError> {
     Ok(value)
 }
 
+/// A text's length as the format limits it (`MAX_TEXT_CHARS`): in characters (Unicode
+/// scalar values), not in UTF-16 units as a browser's `maxlength` counts, nor in bytes.
+/// An emoji is one character here and two units there.
+pub fn text_chars(text: &str) -> usize {
+    text.chars().count()
+}
+
+/// An edit of a limited text (`before` became `after`), fitted to `MAX_TEXT_CHARS` the
+/// way a browser's `maxlength` fits typing and pasting, but counting as the format
+/// does: what was there stays, and what was inserted is cut to the room left. `None`
+/// when `after` fits; else the fitted text and the character position where the kept
+/// insertion ends (for the caret).
+pub fn fit_edit(before: &str, after: &str) -> Option<(String, usize)> {
+    if text_chars(after) <= MAX_TEXT_CHARS {
+        return None;
+    }
+    let old: Vec<char> = before.chars().collect();
+    let new: Vec<char> = after.chars().collect();
+    let prefix = old.iter().zip(&new).take_while(|(a, b)| a == b).count();
+    let suffix = old[prefix..]
+        .iter()
+        .rev()
+        .zip(new[prefix..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let kept = prefix + suffix;
+    if kept > MAX_TEXT_CHARS {
+        // What was there is over the limit itself (it cannot be, when it was read from a
+        // file): keep the first characters.
+        return Some((new[..MAX_TEXT_CHARS].iter().collect(), MAX_TEXT_CHARS));
+    }
+    let inserted = &new[prefix..new.len() - suffix];
+    let room = (MAX_TEXT_CHARS - kept).min(inserted.len());
+    let fitted = new[..prefix]
+        .iter()
+        .chain(&inserted[..room])
+        .chain(&new[new.len() - suffix..])
+        .collect();
+    Some((fitted, prefix + room))
+}
+
 fn check_length(path: &str, text: &str) -> Result<(), FormatError> {
-    let chars = text.chars().count();
+    let chars = text_chars(text);
     if chars > MAX_TEXT_CHARS {
         return Err(field(
             path,
@@ -648,6 +895,19 @@ mod tests {
     }
 
     #[test]
+    fn the_compact_file_is_the_same_document_without_whitespace() {
+        let a = sample();
+        let pretty = to_json(&a, "t");
+        let compact = to_json_compact(&a, "t");
+        assert!(!compact.contains('\n') && compact.len() < pretty.len());
+        assert_eq!(
+            serde_json::from_str::<Value>(&compact).unwrap(),
+            serde_json::from_str::<Value>(&pretty).unwrap()
+        );
+        assert_eq!(parse(&compact), Ok(a));
+    }
+
+    #[test]
     fn export_names_format_version_and_instrument() {
         let value: Value = serde_json::from_str(&to_json(&sample(), "now")).unwrap();
         assert_eq!(value["format"], FORMAT_NAME);
@@ -733,8 +993,180 @@ mod tests {
             parse(&text),
             Err(FormatError::Field {
                 path: "assessment.answers[0].level".into(),
-                message: "expected 0 to 4, found 7".into()
+                message: "expected a whole number from 0 to 4, found 7".into()
             })
+        );
+    }
+
+    #[test]
+    fn whole_numbers_written_as_floats_are_read() {
+        let text = with(|v| {
+            v["format_version"] = serde_json::json!(3.0);
+            v["assessment"]["revision"] = serde_json::json!(42.0);
+            v["assessment"]["answers"][0]["level"] = serde_json::json!(4.0);
+            v["assessment"]["plan"]["custom"] =
+                serde_json::json!([{ "id": "c", "step": 3.0, "text": "x", "status": "planned" }]);
+        });
+        let a = parse(&text).unwrap();
+        assert_eq!(a.revision, 42);
+        assert_eq!(
+            a.response("q1"),
+            Some(Response::Level(Level::new(4).unwrap()))
+        );
+        assert_eq!(a.plan.custom[0].step, Some(3));
+        // An older version written so is migrated as usual.
+        let text = with(|v| v["format_version"] = serde_json::json!(2.0));
+        assert!(parse(&text).is_ok());
+        let text = with(|v| v["assessment"]["revision"] = serde_json::json!(MAX_REVISION as f64));
+        assert_eq!(parse(&text).unwrap().revision, MAX_REVISION);
+    }
+
+    #[test]
+    fn wrong_numbers_and_types_are_worded_for_people() {
+        let message = |edit: &dyn Fn(&mut Value)| match parse(&with(edit)) {
+            Err(FormatError::Field { path, message }) => format!("{path}: {message}"),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            message(&|v| v["assessment"]["answers"][0]["level"] = "four".into()),
+            "assessment.answers[0].level: expected a whole number from 0 to 4, found the text \"four\""
+        );
+        assert_eq!(
+            message(&|v| v["assessment"]["answers"][0]["level"] = serde_json::json!(4.5)),
+            "assessment.answers[0].level: expected a whole number from 0 to 4, found 4.5"
+        );
+        assert_eq!(
+            message(&|v| v["assessment"]["answers"][0]["level"] = serde_json::json!(-1)),
+            "assessment.answers[0].level: expected a whole number from 0 to 4, found -1"
+        );
+        assert_eq!(
+            message(&|v| v["assessment"]["revision"] = serde_json::json!(MAX_REVISION + 1)),
+            "assessment.revision: expected a whole number from 0 to 9007199254740991, found 9007199254740992"
+        );
+        assert_eq!(
+            message(&|v| v["format_version"] = serde_json::json!(1.5)),
+            "format_version: expected a whole number of at least 1"
+        );
+        // No field, whatever it holds, is described by a Rust type.
+        let paths: &[&[&str]] = &[
+            &["format_version"],
+            &["assessment"],
+            &["assessment", "revision"],
+            &["assessment", "instrument"],
+            &["assessment", "answers"],
+            &["assessment", "answers", "0"],
+            &["assessment", "answers", "0", "level"],
+            &["assessment", "answers", "0", "note"],
+            &["assessment", "plan"],
+            &["assessment", "plan", "tracking"],
+            &["assessment", "plan", "custom"],
+            &["assessment", "perspective"],
+        ];
+        let values = [
+            serde_json::json!("text"),
+            serde_json::json!(4.5),
+            serde_json::json!(-3),
+            serde_json::json!(300),
+            serde_json::json!(true),
+            serde_json::json!(null),
+            serde_json::json!([1]),
+            serde_json::json!({ "a": 1 }),
+        ];
+        for path in paths {
+            for value in &values {
+                let text = with(|v| {
+                    let mut node = v;
+                    for key in *path {
+                        node = match key.parse::<usize>() {
+                            Ok(i) => &mut node[i],
+                            Err(_) => &mut node[*key],
+                        };
+                    }
+                    *node = value.clone();
+                });
+                let Err(error) = parse(&text) else { continue };
+                let words = format!("{error:?}");
+                for rust in [
+                    "i64",
+                    "u8",
+                    "u64",
+                    "usize",
+                    "f64",
+                    "struct ",
+                    "V2",
+                    "Schema",
+                    "floating point",
+                ] {
+                    assert!(!words.contains(rust), "{path:?} = {value}: {words}");
+                }
+            }
+        }
+        // A step of an own action, too.
+        let text = with(|v| {
+            v["assessment"]["plan"]["custom"] =
+                serde_json::json!([{ "id": "c", "step": "3", "text": "x", "status": "planned" }]);
+        });
+        assert_eq!(
+            parse(&text),
+            Err(FormatError::Field {
+                path: "assessment.plan.custom[0].step".into(),
+                message: "expected a whole number from 1 to 10, found the text \"3\"".into()
+            })
+        );
+    }
+
+    #[test]
+    fn serde_type_errors_are_put_in_the_file_s_terms() {
+        assert_eq!(
+            in_words("invalid type: floating point `4.5`, expected an object"),
+            "expected an object, found 4.5"
+        );
+        assert_eq!(
+            in_words("invalid type: string \"x\", expected a sequence"),
+            "expected a list, found the text \"x\""
+        );
+        assert_eq!(
+            in_words("invalid type: map, expected a string"),
+            "expected a string, found an object"
+        );
+        assert_eq!(
+            in_words("invalid type: unit value, expected string or map"),
+            "expected a string, found null"
+        );
+        assert_eq!(in_words("something else"), "something else");
+    }
+
+    #[test]
+    fn the_limit_counts_characters_not_utf16_units() {
+        // 10,000 characters, 15,000 UTF-16 units: within the limit, and read back.
+        let note = "😀".repeat(5_000) + &"a".repeat(5_000);
+        assert_eq!(text_chars(&note), MAX_TEXT_CHARS);
+        assert_eq!(note.encode_utf16().count(), 15_000);
+        assert_eq!(fit_edit("", &note), None);
+        let text = with(|v| v["assessment"]["answers"][0]["note"] = note.clone().into());
+        assert_eq!(parse(&text).unwrap().note("q1"), note);
+        // Editing it: one deleted, one typed, still fits.
+        let edited = "😀".repeat(5_000) + &"a".repeat(4_999) + "b";
+        assert_eq!(fit_edit(&note, &edited), None);
+        // One more is kept out, as `maxlength` would: the text that was there stays.
+        let typed = "😀".repeat(2_500) + "X" + &"😀".repeat(2_500) + &"a".repeat(5_000);
+        assert_eq!(fit_edit(&note, &typed), Some((note.clone(), 2_500)));
+        // A paste is cut to the room left, at the caret.
+        let before = "ab".to_owned() + &"c".repeat(MAX_TEXT_CHARS - 5);
+        let pasted = "a12345b".to_owned() + &"c".repeat(MAX_TEXT_CHARS - 5);
+        let (fitted, caret) = fit_edit(&before, &pasted).unwrap();
+        assert_eq!(text_chars(&fitted), MAX_TEXT_CHARS);
+        assert!(fitted.starts_with("a123b"));
+        assert_eq!(caret, 4);
+        // Typing the same character as the one after the caret still fits the room.
+        let (fitted, _) =
+            fit_edit(&"x".repeat(MAX_TEXT_CHARS), &"x".repeat(MAX_TEXT_CHARS + 1)).unwrap();
+        assert_eq!(fitted, "x".repeat(MAX_TEXT_CHARS));
+        // A text over the limit from the start keeps its first characters.
+        let (fitted, caret) = fit_edit("", &"é".repeat(MAX_TEXT_CHARS + 3)).unwrap();
+        assert_eq!(
+            (text_chars(&fitted), caret),
+            (MAX_TEXT_CHARS, MAX_TEXT_CHARS)
         );
     }
 

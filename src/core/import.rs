@@ -119,40 +119,56 @@ pub enum Outcome {
     Refused(ImportError),
 }
 
-/// Decides each file's outcome. Ids of files earlier in the batch count as existing,
-/// so two files of one assessment never overwrite each other silently.
+/// A batch planned one file at a time: ids of files earlier in the batch count as
+/// existing, so two files of one assessment never overwrite each other silently.
+#[derive(Clone, Debug, Default)]
+pub struct Batch {
+    ids: BTreeSet<String>,
+}
+
+impl Batch {
+    /// The outcome of one checked file, given what is stored under its id now.
+    pub fn place(&mut self, checked: Checked, existing: Option<Existing>) -> Outcome {
+        let first_in_batch = self.ids.insert(checked.assessment.id.clone());
+        match existing {
+            Some(found) => Outcome::Conflict {
+                checked,
+                existing: Some(found),
+            },
+            None if !first_in_batch => Outcome::Conflict {
+                checked,
+                existing: None,
+            },
+            None => Outcome::New(checked),
+        }
+    }
+}
+
+/// Decides each file's outcome against what is stored (`existing`, by id).
 pub fn plan(
     existing: &BTreeMap<String, Existing>,
     files: impl IntoIterator<Item = Vec<u8>>,
 ) -> Vec<Outcome> {
-    let mut in_batch = BTreeSet::new();
+    let mut batch = Batch::default();
     files
         .into_iter()
         .map(|bytes| match check(&bytes) {
             Err(error) => Outcome::Refused(error),
             Ok(checked) => {
-                let id = checked.assessment.id.clone();
-                let first_in_batch = in_batch.insert(id.clone());
-                match existing.get(&id) {
-                    Some(found) => Outcome::Conflict {
-                        checked,
-                        existing: Some(found.clone()),
-                    },
-                    None if !first_in_batch => Outcome::Conflict {
-                        checked,
-                        existing: None,
-                    },
-                    None => Outcome::New(checked),
-                }
+                let found = existing.get(&checked.assessment.id).cloned();
+                batch.place(checked, found)
             }
         })
         .collect()
 }
 
 /// "Replace": the file's assessment, with a revision above the stored one so that
-/// another tab holding the old one notices the change instead of overwriting it.
+/// another tab holding the old one notices the change instead of overwriting it; never
+/// past the format's limit, where the revision stays (see `Assessment::touch`).
 pub fn replacing(mut imported: Assessment, stored_revision: u64) -> Assessment {
-    imported.revision = imported.revision.max(stored_revision.saturating_add(1));
+    imported.revision = imported
+        .revision
+        .max(super::assessment::next_revision(stored_revision));
     imported
 }
 
@@ -222,5 +238,18 @@ mod tests {
         let a = check(&file("x")).unwrap().assessment;
         assert_eq!(replacing(a.clone(), 10).revision, 11);
         assert_eq!(replacing(a.clone(), 0).revision, a.revision);
+    }
+
+    #[test]
+    fn replacing_never_lifts_the_revision_past_the_format_limit() {
+        let a = check(&file("x")).unwrap().assessment;
+        let replaced = replacing(a.clone(), format::MAX_REVISION);
+        assert_eq!(replaced.revision, format::MAX_REVISION);
+        // What it saves reads back.
+        let text = format::to_json(&replaced, "t");
+        assert_eq!(format::parse(&text).unwrap().revision, format::MAX_REVISION);
+        let mut high = a;
+        high.revision = format::MAX_REVISION;
+        assert_eq!(replacing(high, u64::MAX).revision, format::MAX_REVISION);
     }
 }

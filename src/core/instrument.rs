@@ -54,14 +54,14 @@ impl From<Level> for u8 {
 }
 
 impl<'de> Deserialize<'de> for Level {
+    /// A whole number from 0 to 4, `4` or `4.0`; anything else is refused in words.
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = i64::deserialize(deserializer)?;
-        u8::try_from(value)
-            .ok()
-            .and_then(Level::new)
-            .ok_or_else(|| {
-                serde::de::Error::custom(format_args!("expected 0 to {MAX_LEVEL}, found {value}"))
-            })
+        let value = super::format::level_number(deserializer)?;
+        Level::new(value).ok_or_else(|| {
+            serde::de::Error::custom(format_args!(
+                "expected a whole number from 0 to {MAX_LEVEL}, found {value}"
+            ))
+        })
     }
 }
 

@@ -27,9 +27,21 @@ pub trait Store {
     fn keys(&self) -> Result<Vec<String>, StorageError>;
 }
 
+/// What a (key, text) pair counts against a site's local-storage limit, as browsers
+/// count it: the UTF-16 units of the key and of the text (most letters one, an emoji
+/// two). The app's storage figures are all in these units.
+pub fn pair_units(key: &str, value: &str) -> usize {
+    key.encode_utf16().count() + value.encode_utf16().count()
+}
+
+/// The local-storage limit browsers usually set a site, in the same units: 5 × 1024 ×
+/// 1024 (Chrome, Firefox and Safari). Shown as "5 MB", as browsers and their
+/// documentation call it.
+pub const USUAL_SITE_LIMIT: usize = 5 * 1024 * 1024;
+
 /// Bytes a (key, text) pair takes where text is kept as UTF-16, as browsers keep it.
 pub fn pair_bytes(key: &str, value: &str) -> usize {
-    2 * (key.encode_utf16().count() + value.encode_utf16().count())
+    2 * pair_units(key, value)
 }
 
 /// A store in memory, with a quota in bytes (counted as browsers count them); the

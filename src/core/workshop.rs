@@ -203,6 +203,15 @@ pub fn quantile(sorted: &[f64], p: f64) -> Option<f64> {
     Some(sorted[low] + (h - low as f64) * (sorted[high] - sorted[low]))
 }
 
+/// What one pass over the participants collects of one question.
+#[derive(Clone, Default)]
+struct Tally {
+    counts: [usize; 5],
+    not_applicable: usize,
+    dont_know: usize,
+    notes: Vec<(String, String)>,
+}
+
 /// The statistics of every question of the instrument, in instrument order. One pass
 /// over each participant's answers, so the cost grows linearly with the participants.
 pub fn question_stats(instrument: &Instrument, participants: &[Participant]) -> Vec<QuestionStats> {
@@ -212,8 +221,7 @@ pub fn question_stats(instrument: &Instrument, participants: &[Participant]) -> 
         .enumerate()
         .map(|(i, q)| (q.id.as_str(), i))
         .collect();
-    let mut tallies: Vec<([usize; 5], usize, usize, Vec<(String, String)>)> =
-        vec![([0; 5], 0, 0, Vec::new()); instrument.questions.len()];
+    let mut tallies = vec![Tally::default(); instrument.questions.len()];
     for p in participants {
         for (question, answer) in &p.assessment.answers {
             let Some(&i) = index.get(question.as_str()) else {
@@ -221,14 +229,14 @@ pub fn question_stats(instrument: &Instrument, participants: &[Participant]) -> 
             };
             let tally = &mut tallies[i];
             match answer.response {
-                Some(Response::Level(level)) => tally.0[usize::from(level.value())] += 1,
-                Some(Response::NotApplicable) => tally.1 += 1,
-                Some(Response::DontKnow) => tally.2 += 1,
+                Some(Response::Level(level)) => tally.counts[usize::from(level.value())] += 1,
+                Some(Response::NotApplicable) => tally.not_applicable += 1,
+                Some(Response::DontKnow) => tally.dont_know += 1,
                 None => {}
             }
             let note = answer.note.trim();
             if !note.is_empty() {
-                tally.3.push((p.label.clone(), note.to_owned()));
+                tally.notes.push((p.label.clone(), note.to_owned()));
             }
         }
     }
@@ -236,7 +244,13 @@ pub fn question_stats(instrument: &Instrument, participants: &[Participant]) -> 
         .questions
         .iter()
         .zip(tallies)
-        .map(|(question, (counts, not_applicable, dont_know, notes))| {
+        .map(|(question, tally)| {
+            let Tally {
+                counts,
+                not_applicable,
+                dont_know,
+                notes,
+            } = tally;
             let levels: Vec<f64> = counts
                 .iter()
                 .enumerate()

@@ -5,6 +5,7 @@
 //! every key the code uses exists in every language and that no key is unused, so adding
 //! a language is adding a file, with no component touched.
 
+use crate::core::assessment::Assessment;
 use crate::core::format::FormatError;
 use crate::core::import::{Checked, ImportError};
 use crate::core::library::commands::CommandError;
@@ -95,16 +96,74 @@ pub fn describe_format_error(error: &FormatError) -> String {
         FormatError::Field { path, message } => {
             tf("errors.field", &[("path", path), ("detail", message)])
         }
-        FormatError::TooLarge { bytes, limit } => tf(
-            "errors.too_large",
-            &[("size", &megabytes(*bytes)), ("limit", &megabytes(*limit))],
-        ),
+        FormatError::TooLarge { bytes, limit } => {
+            let (size, limit) = sizes_apart(*bytes, *limit);
+            tf("errors.too_large", &[("size", &size), ("limit", &limit)])
+        }
     }
 }
 
-/// "5.2" from a byte count, for messages about sizes.
-fn megabytes(bytes: usize) -> String {
-    format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))
+const MEGABYTE: f64 = 1024.0 * 1024.0;
+
+/// "5.2 MB" from a byte count, for messages about sizes.
+pub fn size(bytes: usize) -> String {
+    megabytes(bytes, 1)
+}
+
+fn megabytes(bytes: usize, decimals: usize) -> String {
+    let value = format!("{:.decimals$}", bytes as f64 / MEGABYTE);
+    tf("units.megabytes", &[("value", &value)])
+}
+
+/// A figure of local storage in the units browsers count it in
+/// (`core::store::pair_units`): kilobytes below one megabyte, else megabytes.
+pub fn storage_size(units: usize) -> String {
+    if units < 1024 * 1024 {
+        let value = format!("{:.1}", units as f64 / 1024.0);
+        tf("units.kilobytes", &[("value", &value)])
+    } else {
+        megabytes(units, 1)
+    }
+}
+
+/// How much of this browser's local storage the app and the whole site use, beside the
+/// limit browsers usually set, all counted the same way (`data.usage_source` says how).
+pub fn describe_usage(units_ours: usize, units_all: usize) -> String {
+    tf(
+        "data.usage",
+        &[
+            ("ours", &storage_size(units_ours)),
+            ("all", &storage_size(units_all)),
+            ("limit", &storage_size(crate::core::store::USUAL_SITE_LIMIT)),
+        ],
+    )
+}
+
+/// Two sizes worded so that they differ whenever the byte counts do: megabytes with
+/// as many decimals as that takes (up to three), else exact bytes ("5,242,881 bytes"
+/// beside "5,242,880 bytes").
+pub fn sizes_apart(a: usize, b: usize) -> (String, String) {
+    (1..=3)
+        .map(|decimals| (megabytes(a, decimals), megabytes(b, decimals)))
+        .find(|(x, y)| x != y || a == b)
+        .unwrap_or_else(|| (exact_bytes(a), exact_bytes(b)))
+}
+
+fn exact_bytes(bytes: usize) -> String {
+    tf("units.bytes", &[("value", &grouped(bytes))])
+}
+
+/// "10,000": a whole number with its thousands grouped.
+pub fn grouped(number: usize) -> String {
+    let digits = number.to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(&t("units.thousands_separator"));
+        }
+        out.push(digit);
+    }
+    out
 }
 
 pub fn describe_storage_error(error: &StorageError) -> String {
@@ -112,7 +171,7 @@ pub fn describe_storage_error(error: &StorageError) -> String {
         StorageError::QuotaExceeded => t("errors.quota"),
         StorageError::TooLarge => tf(
             "errors.entry_too_large",
-            &[("limit", &megabytes(crate::core::format::MAX_FILE_BYTES))],
+            &[("limit", &size(crate::core::format::MAX_FILE_BYTES))],
         ),
         StorageError::Unavailable => t("errors.storage_unavailable"),
         StorageError::Other(detail) => tf("errors.storage_other", &[("detail", detail)]),
@@ -182,6 +241,7 @@ pub fn describe_import_error(error: &ImportError) -> String {
 /// What the user should know about a file that was imported.
 pub fn describe_notices(checked: &Checked) -> Vec<String> {
     let mut out = Vec::new();
+    out.extend(imported_revision_limit(&checked.assessment));
     if let Some((file, app)) = &checked.other_instrument_version {
         out.push(tf(
             "import.other_instrument_version",
@@ -204,15 +264,43 @@ pub fn describe_notices(checked: &Checked) -> Vec<String> {
     out
 }
 
-/// The words for a storage failure while importing: nothing of the file was written.
+/// Said of an imported assessment whose revision cannot rise any further.
+pub fn imported_revision_limit(assessment: &Assessment) -> Option<String> {
+    assessment.revision_at_limit().then(|| {
+        tf(
+            "import.revision_limit",
+            &[("max", &crate::core::format::MAX_REVISION)],
+        )
+    })
+}
+
+/// Said beside the save status of an assessment whose revision cannot rise any further.
+pub fn revision_limit(assessment: &Assessment) -> Option<String> {
+    assessment.revision_at_limit().then(|| {
+        tf(
+            "save.revision_limit",
+            &[("max", &crate::core::format::MAX_REVISION)],
+        )
+    })
+}
+
+/// Why the store refused an imported file (the line says once that nothing changed:
+/// `import_refused`).
 pub fn describe_write_error(error: &StorageError) -> String {
     match error {
         StorageError::QuotaExceeded => t("import.quota"),
-        other => tf(
-            "import.not_saved",
-            &[("detail", &describe_storage_error(other))],
+        // Not "the last change": the file was never stored.
+        StorageError::TooLarge => tf(
+            "import.too_large_to_store",
+            &[("limit", &size(crate::core::format::MAX_FILE_BYTES))],
         ),
+        other => describe_storage_error(other),
     }
+}
+
+/// One refused file's line: that nothing changed, then why.
+pub fn import_refused(detail: &str) -> String {
+    tf("import.refused", &[("detail", &detail)])
 }
 
 /// "3 assessments, 1 in the bin, 1 unreadable entry".
@@ -249,6 +337,43 @@ mod tests {
         assert_eq!(
             fill("{done} of {total}", &[("done", &3), ("total", &"10")]),
             "3 of 10"
+        );
+    }
+
+    #[test]
+    fn two_sizes_that_differ_are_worded_apart() {
+        let limit = crate::core::format::MAX_FILE_BYTES;
+        assert_eq!(
+            sizes_apart(limit + 1, limit),
+            ("5,242,881 bytes".to_owned(), "5,242,880 bytes".to_owned())
+        );
+        assert_eq!(
+            sizes_apart(limit + 20_000, limit),
+            ("5.02 MB".to_owned(), "5.00 MB".to_owned())
+        );
+        assert_eq!(
+            sizes_apart(8 * 1024 * 1024, limit),
+            ("8.0 MB".to_owned(), "5.0 MB".to_owned())
+        );
+        assert_eq!(
+            sizes_apart(limit, limit),
+            ("5.0 MB".to_owned(), "5.0 MB".to_owned())
+        );
+        assert_eq!(exact_bytes(999), "999 bytes");
+        assert_eq!(exact_bytes(1000), "1,000 bytes");
+    }
+
+    #[test]
+    fn storage_use_and_the_usual_limit_are_counted_alike() {
+        use crate::core::store::{pair_units, USUAL_SITE_LIMIT};
+        // A site filled to the usual limit shows the limit's own figure, not twice it.
+        assert_eq!(
+            describe_usage(USUAL_SITE_LIMIT / 2, USUAL_SITE_LIMIT),
+            "This tool uses 2.5 MB of this browser's local storage; this site uses 5.0 MB in all, of the about 5.0 MB that browsers usually allow a site."
+        );
+        assert_eq!(
+            describe_usage(pair_units("k", &"x".repeat(2047)), 30 * 1024),
+            "This tool uses 2.0 KB of this browser's local storage; this site uses 30.0 KB in all, of the about 5.0 MB that browsers usually allow a site."
         );
     }
 

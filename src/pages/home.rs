@@ -221,16 +221,12 @@ fn picker(
 
 #[component]
 fn UnreadableEntry(entry: Unreadable) -> impl IntoView {
-    let library = expect_context::<Library>();
     let Unreadable { key, raw, error } = entry;
     let message = describe_format_error(&error);
     let download = {
         let key = key.clone();
         move |_| downloads::raw_entry(&key, &raw)
     };
-    let label = key.clone();
-    let on_deleted =
-        Callback::new(move |()| library.announce(tf("library.moved_to_bin", &[("name", &label)])));
     view! {
         <li class="card unreadable">
             <h3>{t("home.unreadable_heading")}</h3>
@@ -239,7 +235,7 @@ fn UnreadableEntry(entry: Unreadable) -> impl IntoView {
             <p>{t("home.unreadable_kept")}</p>
             <div class="actions">
                 <button type="button" class="button" on:click=download>{t("home.download_raw")}</button>
-                <ConfirmDelete storage_key=key.clone() label=key on_deleted />
+                <ConfirmDelete storage_key=key.clone() label=key />
             </div>
         </li>
     }

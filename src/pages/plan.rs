@@ -2,6 +2,7 @@
 //! due date the user tracks, and the user's own actions. Everything saves at once.
 
 use crate::components::context_line::ContextLine;
+use crate::components::limited_text::fitted_value;
 use crate::components::resource_list::ResourceList;
 use crate::components::save_status::SaveStatusLine;
 use crate::core::content;
@@ -210,15 +211,20 @@ fn OwnAction(id: String) -> impl IntoView {
         }
     };
     let current_text = current.clone();
+    let id_before = id.clone();
     view! {
         <li class="plan-item own">
             <p class="plan-step">{step_label.unwrap_or_else(|| t("plan.whole_roadmap"))}</p>
             <div class="field">
                 <label for=text_id.clone()>{t("plan.own_text")}</label>
-                <input type="text" id=text_id maxlength=crate::core::format::MAX_TEXT_CHARS
+                // Limited as the file format counts, in characters (`limited_text`).
+                <input type="text" id=text_id
                     prop:value=move || current_text().map(|c| c.text).unwrap_or_default()
                     on:input=move |ev| {
-                        let text = event_target_value(&ev);
+                        let before = editor.assessment.with_untracked(|a| {
+                            a.plan.custom.iter().find(|c| c.id == id_before).map(|c| c.text.clone())
+                        }).unwrap_or_default();
+                        let (text, _) = fitted_value(&ev, &before);
                         editor.change(|a, now| a.edit_custom_action(&id_text, now, |c| c.text = text));
                     } />
             </div>
@@ -280,9 +286,10 @@ fn TrackingFields(
             </div>
             <div class="field">
                 <label for=owner_id.clone()>{t("plan.owner")}</label>
-                <input type="text" id=owner_id maxlength=crate::core::format::MAX_TEXT_CHARS prop:value=move || tracking.with(|t| t.owner.clone())
+                <input type="text" id=owner_id prop:value=move || tracking.with(|t| t.owner.clone())
                     on:input=move |ev| {
-                        let owner = event_target_value(&ev);
+                        let before = tracking.with_untracked(|t| t.owner.clone());
+                        let (owner, _) = fitted_value(&ev, &before);
                         update_owner(&move |t: &mut Tracking| t.owner = owner.clone());
                     } />
             </div>
@@ -330,11 +337,14 @@ fn AddOwnAction() -> impl IntoView {
             <h3>{t("plan.add_heading")}</h3>
             <div class="field">
                 <label for="new-own-text">{t("plan.own_text")}</label>
-                <input type="text" id="new-own-text" node_ref=input maxlength=crate::core::format::MAX_TEXT_CHARS
+                <input type="text" id="new-own-text" node_ref=input
                     aria-invalid=move || missing.get().then_some("true")
                     aria-describedby=move || missing.get().then_some("new-own-error")
                     prop:value=move || text.get()
-                    on:input=move |ev| text.set(event_target_value(&ev)) />
+                    on:input=move |ev| {
+                        let before = text.get_untracked();
+                        text.set(fitted_value(&ev, &before).0);
+                    } />
                 <Show when=move || missing.get()>
                     <p class="error" id="new-own-error">{t("plan.own_required")}</p>
                 </Show>

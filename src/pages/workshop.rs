@@ -301,7 +301,7 @@ fn Running() -> impl IntoView {
                 <label for="workshop-files">{t("workshop.choose")}</label>
                 <input type="file" id="workshop-files" accept=".json,application/json" multiple on:change=on_change />
             </div>
-            {move || busy.get().then(|| view! { <p role="status">{t("import.busy")}</p> })}
+            {move || busy.get().then(|| view! { <p role="status">{t("workshop.busy")}</p> })}
             <div role="status" aria-live="polite">
             <ul class="import-list" data-testid="workshop-outcomes">
                 {move || outcomes.get().into_iter().map(|(source, text, ok)| view! {

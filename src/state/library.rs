@@ -5,7 +5,7 @@
 
 use crate::core::assessment::{Assessment, InstrumentRef, NewAssessment};
 use crate::core::content;
-use crate::core::import::Checked;
+use crate::core::import::{self, Checked};
 use crate::core::library::commands::{self, Choice, CommandError, FileResult, Restored, Settled};
 use crate::core::library::{self, Item, Loaded, Snapshot};
 use crate::core::store::{StorageError, Store};
@@ -131,6 +131,12 @@ impl Library {
         self.changing(|store, now| commands::move_to_bin(store, key, now))
     }
 
+    /// Deletes the entry under `key` for good, with no bin copy: only after the user
+    /// confirmed, when the bin copy could not be written.
+    pub fn delete_for_good(&self, key: &str) -> Result<(), StorageError> {
+        self.changing(|store, _| commands::delete_for_good(store, key))
+    }
+
     pub fn restore(&self, bin_key: &str) -> Result<Restored, StorageError> {
         self.changing(|store, _| commands::restore(store, bin_key))
     }
@@ -163,8 +169,12 @@ impl Library {
         self.changing(|store, _| commands::delete_all(store))
     }
 
-    pub fn import_batch(&self, files: Vec<Vec<u8>>) -> Result<Vec<FileResult>, StorageError> {
-        self.changing(|store, now| commands::import_batch(store, files, now))
+    /// Checks one file of `batch` whole and writes it if it is new
+    /// (`commands::import_file`). The snapshot is not read again here: the caller
+    /// refreshes once the batch is done, so a batch of many files is not read back after
+    /// every file.
+    pub fn import_file(&self, batch: &mut import::Batch, bytes: &[u8]) -> FileResult {
+        commands::import_file(&STORE, batch, bytes, &platform::now_iso())
     }
 
     pub fn settle(&self, checked: &Checked, choice: Choice) -> Result<Settled, StorageError> {

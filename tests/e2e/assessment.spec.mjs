@@ -181,6 +181,54 @@ test('a corrupt storage entry is listed, downloadable, and the others still open
   expect(await page.evaluate(() => localStorage.getItem('roadmap-readiness/assessment/broken'))).toContain('oops');
 });
 
+test('an entry whose id is not its key is refused by its address as in the library', async ({ page }) => {
+  const id = await startAssessment(page, { perspective: 'city', mode: 'full', name: 'Moved Entry' });
+  const text = await page.evaluate((id) => localStorage.getItem(`roadmap-readiness/assessment/${id}`), id);
+  await page.evaluate(([text]) => localStorage.setItem('roadmap-readiness/assessment/elsewhere', text), [text]);
+  await openApp(page, '#/');
+  await expect(page.locator('.library li.unreadable')).toContainText('roadmap-readiness/assessment/elsewhere');
+  await openApp(page, '#/a/elsewhere/step/1');
+  await expect(page.locator('main h1')).toHaveText('This assessment cannot be opened');
+  await expect(page.locator('main')).toContainText('assessment.id');
+  expect(await page.evaluate(() => localStorage.getItem('roadmap-readiness/assessment/elsewhere'))).toBe(text);
+});
+
+test('a note of 10,000 characters with emoji can be edited: the box counts characters as the format does', async ({ page }) => {
+  const id = await startAssessment(page, { perspective: 'city', mode: 'full', name: 'Long Notes' });
+  const qid = await questions(page).nth(0).getAttribute('id');
+  // 10,000 characters, 15,000 UTF-16 units: within the format's limit.
+  const note = '😀'.repeat(5000) + 'a'.repeat(5000);
+  await page.evaluate(([id, qid, note]) => {
+    const key = `roadmap-readiness/assessment/${id}`;
+    const doc = JSON.parse(localStorage.getItem(key));
+    doc.assessment.answers.push({ question: qid, response: 'none', note });
+    localStorage.setItem(key, JSON.stringify(doc));
+  }, [id, qid, note]);
+  await page.reload();
+  const card = questions(page).nth(0);
+  const box = card.getByLabel('Note or evidence (optional)');
+  await expect(box).toHaveValue(note);
+  await expect(card.locator('.note-count')).toHaveText('10,000 of 10,000 characters');
+  const stored = () => page.evaluate(([id, qid]) => JSON.parse(localStorage.getItem(`roadmap-readiness/assessment/${id}`))
+    .assessment.answers.find((a) => a.question === qid).note, [id, qid]);
+
+  // One character out, one in: saved.
+  await box.focus();
+  await box.evaluate((el) => el.setSelectionRange(el.value.length, el.value.length));
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('b');
+  const edited = '😀'.repeat(5000) + 'a'.repeat(4999) + 'b';
+  await expect(page.locator('.save-status')).toHaveText('Saved in this browser.');
+  expect(await stored()).toBe(edited);
+
+  // One more is kept out, as the format would refuse it, and the page says so.
+  await page.keyboard.type('c');
+  await expect(card.getByText('A note holds at most 10,000 characters; what did not fit was not added.')).toBeVisible();
+  await expect(box).toHaveValue(edited);
+  expect(await stored()).toBe(edited);
+  await expectAccessible(page, 'a note at the limit');
+});
+
 test('unknown addresses and missing assessments say so', async ({ page }) => {
   await openApp(page, '#/nowhere');
   await expect(page.locator('main h1')).toHaveText('Page not found');

@@ -86,7 +86,7 @@ test('a broken file shows its error and changes nothing', async ({ page }) => {
   const input = page.getByLabel('Import assessment files (JSON)');
   await input.setInputFiles({ name: 'level.json', mimeType: 'application/json', buffer: Buffer.from(await fixture('import/level-out-of-range.json')) });
   await expect(results(page)).toContainText('level.json');
-  await expect(results(page)).toContainText('Not imported; nothing was changed. The field assessment.answers[3].level is wrong: expected 0 to 4, found 7.');
+  await expect(results(page)).toContainText('Not imported; nothing was changed. The field assessment.answers[3].level is wrong: expected a whole number from 0 to 4, found 7.');
   await expectAccessible(page, 'home with an import error');
   await input.setInputFiles({ name: 'syntax.json', mimeType: 'application/json', buffer: Buffer.from(await fixture('import/syntax-error.json')) });
   await expect(results(page)).toContainText('The file is not valid JSON: line 5, column 3');
@@ -130,6 +130,89 @@ test('two files dropped at once import each; the same assessment again asks', as
   await expect(results(page)).toContainText('replacing the one that was here; that one is in the bin');
   await expect(page.locator('.library li.card')).toHaveCount(3);
   await expect(page.locator('.bin li')).toHaveCount(1);
+});
+
+test('a choice still waiting stays, with its words, when another import starts', async ({ page }) => {
+  await openApp(page, '#/');
+  await drop(page, [{ name: 'v2.json', text: await fixture('format-v2.json') }]);
+  await expect(results(page)).toContainText('Imported “Springfield, “Old Town” & Harbour”.');
+  // The same assessment again: it waits for a choice.
+  await drop(page, [{ name: 'v1.json', text: await fixture('format-v1.json') }]);
+  await expect(results(page)).toHaveCount(1);
+  await expect(results(page).getByRole('button', { name: 'Replace' })).toBeVisible();
+  const stored = await snapshot(page);
+
+  // Another import starts before the choice is made: the waiting line stays as it was.
+  await drop(page, [{ name: 'older.json', text: await fixture('import/other-instrument-version.json') }]);
+  await expect(page.getByText('1 imported, 0 not imported, 1 waiting for your choice.')).toBeVisible();
+  await expect(results(page)).toHaveCount(2);
+  const waiting = results(page).filter({ hasText: 'v1.json' });
+  await expect(waiting).toContainText('this browser already has the same assessment (the same id)');
+  await expect(waiting.getByRole('button', { name: 'Keep both' })).toBeVisible();
+  expect(Object.keys(await snapshot(page)).length).toBe(Object.keys(stored).length + 1);
+
+  // And the choice still works.
+  await waiting.getByRole('button', { name: 'Keep both' }).click();
+  await expect(waiting).toContainText('Imported as “Springfield, “Old Town” & Harbour (imported)”');
+  await expect(page.locator('.library li.card')).toHaveCount(3);
+});
+
+test('many files are imported one at a time, with the progress shown', async ({ page }) => {
+  await openApp(page, '#/');
+  const base = JSON.parse(await fixture('format-v3.json'));
+  const files = Array.from({ length: 12 }, (_, i) => {
+    const doc = structuredClone(base);
+    doc.assessment.id = `batch-${i + 1}`;
+    doc.assessment.name = `Batch ${i + 1}`;
+    return { name: `f${i + 1}.json`, text: JSON.stringify(doc) };
+  });
+  // Every progress line the page shows: one per file, each shown before that file is read.
+  await page.evaluate(() => {
+    window.progressSeen = [];
+    new MutationObserver(() => {
+      const line = document.querySelector('.import-progress');
+      if (line && window.progressSeen.at(-1) !== line.textContent) window.progressSeen.push(line.textContent);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await drop(page, files);
+  await expect(page.getByText('12 imported, 0 not imported, 0 waiting for your choice.')).toBeVisible();
+  await expect(page.locator('.import-progress')).toHaveCount(0);
+  await expect(page.locator('.library li.card')).toHaveCount(12);
+  const seen = await page.evaluate(() => window.progressSeen);
+  expect(seen[0]).toBe('Importing file 1 of 12: f1.json…');
+  expect(seen).toContain('Importing file 12 of 12: f12.json…');
+  expect(seen).toEqual(files.map((f, i) => `Importing file ${i + 1} of 12: ${f.name}…`));
+  await expect(page.getByRole('heading', { name: 'Import results' })).toBeFocused();
+});
+
+test('an assessment with no room for its bin copy can be deleted for good after a second question', async ({ page }) => {
+  await startAssessment(page, { perspective: 'city', mode: 'full', name: 'No Room' });
+  await questions(page).nth(0).getByLabel('Note or evidence (optional)').fill('x'.repeat(5000));
+  await expect(page.getByRole('status').first()).toHaveText('Saved in this browser.');
+  await openApp(page, '#/');
+  // Fill the site's storage to the brim with another app's data.
+  await page.evaluate(() => {
+    let chunk = 'f'.repeat(1024 * 1024);
+    for (let i = 0; chunk.length > 8;) {
+      try { localStorage.setItem(`another-app/filler-${i}`, chunk); i += 1; } catch { chunk = chunk.slice(0, chunk.length / 2); }
+    }
+  });
+  const before = await snapshot(page);
+  await card(page, 'No Room').getByRole('button', { name: 'Delete No Room' }).click();
+  await card(page, 'No Room').getByRole('button', { name: 'Yes, delete' }).click();
+  const offer = card(page, 'No Room').getByRole('alert');
+  await expect(offer).toContainText('This browser\'s storage has no room for the bin\'s copy of “No Room”, so it was not deleted.');
+  expect(await snapshot(page)).toEqual(before);
+  await expectAccessible(page, 'library with no room for the bin copy');
+  await card(page, 'No Room').getByRole('button', { name: 'Delete for good: No Room' }).click();
+  await expect(card(page, 'No Room').getByRole('group', { name: /Delete “No Room” for good, with no copy in the bin\?/ })).toBeVisible();
+  await card(page, 'No Room').getByRole('button', { name: 'Yes, delete for good' }).click();
+  await expect(card(page, 'No Room')).toHaveCount(0);
+  await expect(page.getByText('Deleted “No Room” for good.')).toBeAttached();
+  const after = await snapshot(page);
+  expect(Object.keys(after).filter((k) => k.startsWith('roadmap-readiness/'))).toEqual([]);
+  expect(Object.keys(after).length).toBe(Object.keys(before).length - 1);
+  await page.evaluate(() => localStorage.clear());
 });
 
 test('library: sort, filter, rename, duplicate, the bin and restore', async ({ page }) => {

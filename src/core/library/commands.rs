@@ -9,7 +9,7 @@
 //! - an entry is never written larger than the format reads back;
 //! - a command that fails leaves the store as it found it.
 
-use super::{bin_key, bin_origin, our_keys, storage_key, Loaded, Snapshot, BIN_PREFIX};
+use super::{bin_key, bin_origin, our_keys, storage_key, Loaded, BIN_PREFIX};
 use crate::core::assessment::Assessment;
 use crate::core::format::{self, FormatError};
 use crate::core::import::{self, Checked, Existing, ImportError, Outcome};
@@ -45,9 +45,10 @@ pub fn load_readable(store: &dyn Store, id: &str) -> Result<Assessment, CommandE
     }
 }
 
-/// The entry's text, refused when reading it back would refuse it as too large.
+/// The entry's text, compact (an export is indented; the document is the same), refused
+/// when reading it back would refuse it as too large.
 fn entry_text(assessment: &Assessment, now: &str) -> Result<String, StorageError> {
-    let text = format::to_json(assessment, now);
+    let text = format::to_json_compact(assessment, now);
     if text.len() > format::MAX_FILE_BYTES {
         return Err(StorageError::TooLarge);
     }
@@ -105,6 +106,19 @@ pub fn move_to_bin(store: &dyn Store, key: &str, now: &str) -> Result<(), Storag
     };
     let target = free_bin_key(store, key, now)?;
     store.set(&target, &text)?;
+    store.remove(key)
+}
+
+/// Deletes the entry at `key` (an assessment's, readable or not) for good, with no bin
+/// copy. The app offers it, after a confirmation that says it cannot be undone, only
+/// when `move_to_bin` could not write the bin copy (a full storage); any key that is not
+/// an assessment entry is refused.
+pub fn delete_for_good(store: &dyn Store, key: &str) -> Result<(), StorageError> {
+    if super::id_of_key(key).is_none() {
+        return Err(StorageError::Other(format!(
+            "{key} is not an assessment entry"
+        )));
+    }
     store.remove(key)
 }
 
@@ -239,27 +253,65 @@ pub enum FileResult {
     NotSaved(StorageError),
 }
 
-/// Checks every file, then writes the new ones, each whole or not at all.
+/// What is stored under `id` now, for the replace-or-keep-both question.
+fn existing(store: &dyn Store, id: &str) -> Result<Option<Existing>, StorageError> {
+    Ok(match load(store, id)? {
+        Loaded::Readable(a) => Some(Existing {
+            name: Some(a.name),
+            revision: a.revision,
+            updated_at: a.updated_at,
+        }),
+        Loaded::Unreadable { .. } => Some(Existing {
+            name: None,
+            revision: 0,
+            updated_at: String::new(),
+        }),
+        Loaded::Absent => None,
+    })
+}
+
+/// Checks one file of `batch` whole, then writes it if it is new; a file whose
+/// assessment is stored already (read now, not when the batch began) or came earlier in
+/// the batch waits for the user. The browser calls this once per file, giving the page
+/// its turn between files.
+pub fn import_file(
+    store: &dyn Store,
+    batch: &mut import::Batch,
+    bytes: &[u8],
+    now: &str,
+) -> FileResult {
+    let checked = match import::check(bytes) {
+        Ok(checked) => checked,
+        Err(error) => return FileResult::Refused(error),
+    };
+    let found = match existing(store, &checked.assessment.id) {
+        Ok(found) => found,
+        Err(error) => return FileResult::NotSaved(error),
+    };
+    match batch.place(checked, found) {
+        Outcome::Refused(error) => FileResult::Refused(error),
+        Outcome::Conflict { checked, existing } => FileResult::Pending {
+            checked: Box::new(checked),
+            existing,
+        },
+        Outcome::New(checked) => match save(store, &checked.assessment, now) {
+            Ok(()) => FileResult::Imported(Box::new(checked)),
+            Err(error) => FileResult::NotSaved(error),
+        },
+    }
+}
+
+/// Imports files one after the other (`import_file`), each whole or not at all.
 pub fn import_batch(
     store: &dyn Store,
     files: impl IntoIterator<Item = Vec<u8>>,
     now: &str,
-) -> Result<Vec<FileResult>, StorageError> {
-    let existing = Snapshot::read(store)?.existing();
-    Ok(import::plan(&existing, files)
+) -> Vec<FileResult> {
+    let mut batch = import::Batch::default();
+    files
         .into_iter()
-        .map(|outcome| match outcome {
-            Outcome::Refused(error) => FileResult::Refused(error),
-            Outcome::Conflict { checked, existing } => FileResult::Pending {
-                checked: Box::new(checked),
-                existing,
-            },
-            Outcome::New(checked) => match save(store, &checked.assessment, now) {
-                Ok(()) => FileResult::Imported(Box::new(checked)),
-                Err(error) => FileResult::NotSaved(error),
-            },
-        })
-        .collect())
+        .map(|bytes| import_file(store, &mut batch, &bytes, now))
+        .collect()
 }
 
 /// The user's answer to a pending file.
@@ -314,7 +366,7 @@ mod tests {
     use super::*;
     use crate::core::content;
     use crate::core::instrument::{Mode, Perspective};
-    use crate::core::library::APP_PREFIX;
+    use crate::core::library::{Snapshot, APP_PREFIX};
     use crate::core::store::MemoryStore;
     use crate::core::test_support;
 
@@ -331,6 +383,31 @@ mod tests {
 
     fn stored(store: &MemoryStore, id: &str) -> Assessment {
         load_readable(store, id).unwrap()
+    }
+
+    #[test]
+    fn the_loader_refuses_an_entry_under_another_id_as_the_library_does() {
+        // The entry under "b" holds assessment "a": opening it by its address ("b") and
+        // saving would write it under "a". The page's loader (`Library::load`) calls
+        // `load`, which refuses it, as the library's listing does.
+        let store = MemoryStore::new();
+        let text = format::to_json_compact(&assessment("a"), "t");
+        store.set(&storage_key("b"), &text).unwrap();
+        assert!(matches!(
+            load(&store, "b").unwrap(),
+            Loaded::Unreadable { ref raw, .. } if *raw == text
+        ));
+        assert!(matches!(
+            load_readable(&store, "b"),
+            Err(CommandError::Unreadable(FormatError::Field { ref path, .. })) if path == "assessment.id"
+        ));
+        assert_eq!(
+            Snapshot::read(&store).unwrap().unreadable[0].key,
+            storage_key("b")
+        );
+        assert!(rename(&store, "b", "x", "t").is_err());
+        assert_eq!(store.get(&storage_key("b")).unwrap(), Some(text));
+        assert_eq!(load(&store, "a").unwrap(), Loaded::Absent);
     }
 
     #[test]
@@ -358,6 +435,43 @@ mod tests {
             Err(StorageError::QuotaExceeded)
         );
         assert_eq!(store.contents(), before);
+    }
+
+    #[test]
+    fn an_entry_too_large_for_the_bin_copy_can_still_be_deleted_for_good() {
+        let store = MemoryStore::new();
+        let mut big = assessment("big");
+        big.set_note("q", &"x".repeat(9_000), "t0");
+        save(&store, &big, "t0").unwrap();
+        save(&store, &assessment("other"), "t0").unwrap();
+        store.set("another-app/x", "keep").unwrap();
+        // The bin is empty, but there is no room for a second copy of the entry.
+        store.set_quota(Some(store.used_bytes() + 1_000));
+        let before = store.contents();
+        assert_eq!(
+            move_to_bin(&store, &storage_key("big"), "t1"),
+            Err(StorageError::QuotaExceeded)
+        );
+        assert_eq!(store.contents(), before);
+        // After the user confirms: gone for good, and nothing else touched.
+        delete_for_good(&store, &storage_key("big")).unwrap();
+        assert_eq!(load(&store, "big").unwrap(), Loaded::Absent);
+        assert!(load(&store, "other").unwrap() != Loaded::Absent);
+        assert_eq!(store.get("another-app/x").unwrap().as_deref(), Some("keep"));
+        assert!(Snapshot::read(&store).unwrap().bin.is_empty());
+        // Only an assessment entry, never another key of the app or another site's.
+        for key in ["another-app/x", "roadmap-readiness/settings"] {
+            assert!(matches!(
+                delete_for_good(&store, key),
+                Err(StorageError::Other(_))
+            ));
+        }
+        assert_eq!(store.get("another-app/x").unwrap().as_deref(), Some("keep"));
+        // An unreadable entry goes the same way.
+        store.set_quota(None);
+        store.set(&storage_key("broken"), "{").unwrap();
+        delete_for_good(&store, &storage_key("broken")).unwrap();
+        assert_eq!(load(&store, "broken").unwrap(), Loaded::Absent);
     }
 
     #[test]
@@ -474,8 +588,7 @@ mod tests {
         let store = MemoryStore::new();
         save(&store, &assessment("here"), "t1").unwrap();
         let file = |id: &str| format::to_json(&assessment(id), "t").into_bytes();
-        let results =
-            import_batch(&store, [file("new"), file("here"), b"{".to_vec()], "t2").unwrap();
+        let results = import_batch(&store, [file("new"), file("here"), b"{".to_vec()], "t2");
         assert!(matches!(&results[0], FileResult::Imported(c) if c.assessment.id == "new"));
         assert_eq!(stored(&store, "new").id, "new");
         let FileResult::Pending { checked, existing } = &results[1] else {
@@ -517,11 +630,48 @@ mod tests {
     }
 
     #[test]
+    fn files_imported_one_at_a_time_meet_what_is_stored_when_their_turn_comes() {
+        let store = MemoryStore::new();
+        let file = |id: &str| format::to_json(&assessment(id), "t").into_bytes();
+        let mut batch = import::Batch::default();
+        assert!(matches!(
+            import_file(&store, &mut batch, &file("a"), "t1"),
+            FileResult::Imported(_)
+        ));
+        // Between two files the page had its turn: another tab saved "b" meanwhile.
+        let mut theirs = assessment("b");
+        theirs.name = "theirs".into();
+        save(&store, &theirs, "t2").unwrap();
+        let FileResult::Pending { existing, .. } =
+            import_file(&store, &mut batch, &file("b"), "t3")
+        else {
+            panic!("never written over what another tab saved")
+        };
+        assert_eq!(existing.unwrap().name.as_deref(), Some("theirs"));
+        assert_eq!(stored(&store, "b").name, "theirs");
+        // The same assessment twice in one batch asks too.
+        assert!(matches!(
+            import_file(&store, &mut batch, &file("a"), "t4"),
+            FileResult::Pending { .. }
+        ));
+        assert!(matches!(
+            import_file(&store, &mut batch, b"{", "t5"),
+            FileResult::Refused(_)
+        ));
+        // A store that cannot be read writes nothing of the file.
+        store.set_unavailable(true);
+        assert_eq!(
+            import_file(&store, &mut batch, &file("c"), "t6"),
+            FileResult::NotSaved(StorageError::Unavailable)
+        );
+    }
+
+    #[test]
     fn an_import_into_a_full_store_writes_nothing_of_that_file() {
         let store = MemoryStore::new();
         store.set_quota(Some(100));
         let file = format::to_json(&assessment("new"), "t").into_bytes();
-        let results = import_batch(&store, [file], "t").unwrap();
+        let results = import_batch(&store, [file], "t");
         assert_eq!(results, [FileResult::NotSaved(StorageError::QuotaExceeded)]);
         assert!(store.contents().is_empty());
     }

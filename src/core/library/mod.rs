@@ -12,7 +12,7 @@ pub use arrange::{arrange, Filter, Item, SortBy};
 use super::assessment::Assessment;
 use super::format::{self, FormatError};
 use super::import::Existing;
-use super::store::{pair_bytes, StorageError, Store};
+use super::store::{pair_units, StorageError, Store};
 use std::collections::BTreeMap;
 
 /// Every local-storage key of the app starts with this; "Delete all my data" removes
@@ -158,9 +158,10 @@ pub struct Snapshot {
     /// Most recently deleted first.
     pub bin: Vec<BinEntry>,
     pub counts: Counts,
-    /// Bytes the app's keys take, and the whole site's (text is kept as UTF-16).
-    pub bytes_ours: usize,
-    pub bytes_all: usize,
+    /// What the app's keys count against the site's local-storage limit, and what the
+    /// whole site's do, in the units browsers count it in (`store::pair_units`).
+    pub units_ours: usize,
+    pub units_all: usize,
 }
 
 impl Snapshot {
@@ -172,12 +173,12 @@ impl Snapshot {
     pub fn from_pairs(pairs: Vec<(String, String)>) -> Snapshot {
         let mut snapshot = Snapshot::default();
         for (key, raw) in pairs {
-            let bytes = pair_bytes(&key, &raw);
-            snapshot.bytes_all += bytes;
+            let units = pair_units(&key, &raw);
+            snapshot.units_all += units;
             if !key.starts_with(APP_PREFIX) {
                 continue;
             }
-            snapshot.bytes_ours += bytes;
+            snapshot.units_ours += units;
             if key.starts_with(KEY_PREFIX) {
                 match read_entry(&key, &raw) {
                     Ok(assessment) => snapshot.items.push(Item::new(assessment)),
@@ -354,7 +355,7 @@ mod tests {
     }
 
     #[test]
-    fn counts_and_bytes_name_what_delete_all_removes_and_only_ours() {
+    fn counts_and_storage_use_name_what_delete_all_removes_and_only_ours() {
         let (key, text) = saved("a", "2026-01-02");
         let pairs = vec![
             saved("b", "2026-01-02"),
@@ -364,7 +365,7 @@ mod tests {
             ("roadmap-readiness/settings".into(), "{}".into()),
             ("another-app".into(), "x".into()),
         ];
-        let ours: usize = pairs[..5].iter().map(|(k, v)| pair_bytes(k, v)).sum();
+        let ours: usize = pairs[..5].iter().map(|(k, v)| pair_units(k, v)).sum();
         let snapshot = Snapshot::from_pairs(pairs);
         assert_eq!(
             snapshot.counts,
@@ -375,9 +376,10 @@ mod tests {
                 other: 1
             }
         );
-        assert_eq!(snapshot.bytes_ours, ours);
-        assert_eq!(snapshot.bytes_all, ours + pair_bytes("another-app", "x"));
-        assert_eq!(pair_bytes("ab", "cdé"), 10);
+        assert_eq!(snapshot.units_ours, ours);
+        assert_eq!(snapshot.units_all, ours + pair_units("another-app", "x"));
+        assert_eq!(pair_units("ab", "cdé"), 5);
+        assert_eq!(pair_units("ab", "😀"), 4);
         let existing = snapshot.existing();
         assert_eq!(existing["a"].name.as_deref(), Some("a"));
         assert_eq!(existing["broken"].name, None);

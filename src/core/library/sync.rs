@@ -128,7 +128,8 @@ impl EditState {
     }
 
     /// Settles a conflict with this tab's version: the stored one goes to the bin (so it
-    /// can be restored), then this one is saved with a revision above both.
+    /// can be restored), then this one is saved with a revision above both (at the
+    /// format's limit, at it: `Assessment::touch` saturates).
     pub fn keep_mine(&mut self, store: &dyn Store, assessment: &mut Assessment, now: &str) {
         let stored_revision = match load(store, &assessment.id) {
             Ok(Loaded::Readable(stored)) => stored.revision,
@@ -303,6 +304,48 @@ mod tests {
             SaveStatus::Failed(StorageError::QuotaExceeded)
         ));
         assert_eq!(two.state.other_tab_wrote(None), Reaction::Conflicted);
+    }
+
+    #[test]
+    fn an_assessment_at_the_revision_limit_keeps_saving_and_stays_readable() {
+        use crate::core::format::{self, MAX_REVISION};
+        let store = MemoryStore::new();
+        let mut a = test_support::assessment(
+            "a",
+            Perspective::City,
+            Mode::Full,
+            ("rr-city", "1.0.0"),
+            "t0",
+        );
+        a.revision = MAX_REVISION;
+        save(&store, &a, "t0").unwrap();
+        let mut one = Tab::open(&store, "a");
+        let mut two = Tab::open(&store, "a");
+        // Two answers in a row: each saved, the entry readable, no conflict raised.
+        one.note(&store, "first", "t1");
+        one.note(&store, "second", "t2");
+        assert_eq!(one.state.status, SaveStatus::Saved);
+        assert_eq!(one.state.conflict, None);
+        let Ok(Loaded::Readable(stored)) = load(&store, "a") else {
+            panic!("the entry reads")
+        };
+        assert_eq!(
+            (stored.revision, stored.note("q")),
+            (MAX_REVISION, "second")
+        );
+        // The other tab still notices, by the time: its change raises a conflict.
+        two.note(&store, "from two", "t3");
+        assert!(two.state.conflict.is_some());
+        two.state.keep_mine(&store, &mut two.assessment, "t4");
+        assert_eq!(two.state.status, SaveStatus::Saved);
+        assert_eq!(two.assessment.revision, MAX_REVISION);
+        let Ok(Loaded::Readable(stored)) = load(&store, "a") else {
+            panic!("the entry reads after keep mine")
+        };
+        assert_eq!(stored.note("q"), "from two");
+        // Its "export mine" file imports again.
+        let file = format::to_json(&two.assessment, "t5");
+        assert!(crate::core::import::check(file.as_bytes()).is_ok());
     }
 
     #[test]
