@@ -17,28 +17,30 @@ pub fn ConfirmDelete(storage_key: String, #[prop(into)] label: Signal<String>) -
     let bin_full = RwSignal::new(false);
     let to_bin = {
         let key = storage_key.clone();
-        Callback::new(move |()| match library.move_to_bin(&key) {
-            Ok(()) => {
-                library.announce(tf(
-                    "library.moved_to_bin",
-                    &[("name", &label.get_untracked())],
-                ));
-                Ok(())
+        // The name is read before the command: afterwards the entry is gone.
+        Callback::new(move |()| {
+            let name = label.get_untracked();
+            match library.move_to_bin(&key) {
+                Ok(()) => {
+                    library.announce(tf("library.moved_to_bin", &[("name", &name)]));
+                    Ok(())
+                }
+                // The question closes; the offer below says what happened and what can be done.
+                Err(StorageError::QuotaExceeded) => {
+                    bin_full.set(true);
+                    Ok(())
+                }
+                Err(other) => Err(describe_storage_error(&other)),
             }
-            // The question closes; the offer below says what happened and what can be done.
-            Err(StorageError::QuotaExceeded) => {
-                bin_full.set(true);
-                Ok(())
-            }
-            Err(other) => Err(describe_storage_error(&other)),
         })
     };
     let for_good = Callback::new(move |()| {
+        let name = label.get_untracked();
         library
             .delete_for_good(&storage_key)
             .map(|()| {
                 bin_full.try_set(false);
-                library.announce(tf("bin.deleted", &[("name", &label.get_untracked())]));
+                library.announce(tf("bin.deleted", &[("name", &name)]));
             })
             .map_err(|e| describe_storage_error(&e))
     });

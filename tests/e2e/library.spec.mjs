@@ -259,6 +259,8 @@ test('library: sort, filter, rename, duplicate, the bin and restore', async ({ p
   await expect(card(page, 'alpha').getByRole('button', { name: 'Cancel' })).toBeFocused();
   await card(page, 'alpha').getByRole('button', { name: 'Yes, delete' }).click();
   await expect(card(page, 'alpha')).toHaveCount(0);
+  // The announcement names what went, read before it went.
+  await expect(page.locator('.library-notice')).toHaveText('Moved “alpha” to the bin.');
   await expect(page.locator('.bin li')).toContainText('alpha');
   await expectAccessible(page, 'library with the bin');
   await page.getByRole('button', { name: 'Restore alpha' }).click();

@@ -10,7 +10,9 @@ import { join, resolve } from 'node:path';
 // performance issue moves content out of the wasm and brings this budget down.
 // wasm 430 -> 470 (2026-11-29): the workshop view (merge, statistics, consensus) adds
 // about 42 KiB gzip; it is the first candidate for a lazily loaded split.
-const BUDGET_KIB = { wasm: 470, js: 16, css: 12 };
+// wasm 470 -> 480 (2026-11-29): the privacy fixes (file-by-file import with progress,
+// character-counted text boxes, delete for good) add about 7 KiB gzip.
+const BUDGET_KIB = { wasm: 480, js: 16, css: 12 };
 const dist = resolve(process.env.E2E_DIST ?? 'dist');
 
 test('compressed bundle stays within its budget', async () => {
