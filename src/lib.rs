@@ -49,6 +49,7 @@ pub fn App() -> impl IntoView {
                     <li><a href=Route::Home.href()>{t("nav.home")}</a></li>
                     <li><a href=Route::NewAssessment.href()>{t("nav.new")}</a></li>
                     <li><a href=Route::Workshop.href()>{t("nav.workshop")}</a></li>
+                    <li><a href=Route::Compare.href()>{t("nav.compare")}</a></li>
                     <li><a href=Route::Roadmap.href()>{t("nav.roadmap")}</a></li>
                     <li><a href=Route::Scoring.href()>{t("nav.scoring")}</a></li>
                 </ul>

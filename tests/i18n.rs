@@ -22,13 +22,14 @@ fn dynamic_families() -> Vec<(&'static str, Vec<&'static str>)> {
         ("perspective", perspectives.clone()),
         ("mode", modes.clone()),
         ("band", Band::ALL.iter().map(|b| b.key()).collect()),
-        ("new.perspective_hint", perspectives),
+        ("new.perspective_hint", perspectives.clone()),
         ("new.mode_hint", modes),
         (
             "plan.status_name",
             ActionStatus::ALL.iter().map(|s| s.key()).collect(),
         ),
         ("plan.weight_words", vec!["1", "2", "3"]),
+        ("compare.pick", perspectives.clone()),
         (
             "grant.state",
             vec![

@@ -26,6 +26,8 @@ pub enum Route {
     },
     /// A facilitator's workshop: participants' files merged, disagreement, consensus.
     Workshop,
+    /// A city's assessment beside a community organisation's, step by step.
+    Compare,
     /// The ten steps, their sub-items and the questions that address each.
     Roadmap,
     /// How scores work, with a worked example.
@@ -61,6 +63,7 @@ impl Route {
                 assessment: decode(id),
             },
             ["workshop"] => Route::Workshop,
+            ["compare"] => Route::Compare,
             ["roadmap"] => Route::Roadmap,
             ["scoring"] => Route::Scoring,
             _ => Route::NotFound,
@@ -80,6 +83,7 @@ impl Route {
                 format!("#/a/{}/funder-pack", encode(assessment))
             }
             Route::Workshop => "#/workshop".into(),
+            Route::Compare => "#/compare".into(),
             Route::Roadmap => "#/roadmap".into(),
             Route::Scoring => "#/scoring".into(),
         }
@@ -152,6 +156,7 @@ mod tests {
                 assessment: "ab12".into(),
             },
             Route::Workshop,
+            Route::Compare,
             Route::Roadmap,
             Route::Scoring,
         ] {

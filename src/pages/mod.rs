@@ -1,6 +1,7 @@
 //! One module per view. `view_for` maps a route to its page.
 
 pub mod assessment;
+pub mod compare;
 pub mod funder_pack;
 pub mod home;
 pub mod new_assessment;
@@ -32,6 +33,7 @@ pub fn view_for(route: Route) -> AnyView {
             with_assessment(assessment, funder_pack::FunderPackPage)
         }
         Route::Workshop => titled(page_title("workshop.title"), workshop::WorkshopPage),
+        Route::Compare => titled(page_title("compare.title"), compare::ComparePage),
         Route::Roadmap => titled(page_title("roadmap.title"), roadmap::RoadmapPage),
         Route::Scoring => titled(page_title("scoring.title"), scoring::ScoringPage),
         Route::NotFound => titled(page_title("not_found.title"), not_found::NotFoundPage),

@@ -12,7 +12,9 @@ import { join, resolve } from 'node:path';
 // about 42 KiB gzip; it is the first candidate for a lazily loaded split.
 // wasm 470 -> 480 (2026-11-29): the privacy fixes (file-by-file import with progress,
 // character-counted text boxes, delete for good) add about 7 KiB gzip.
-const BUDGET_KIB = { wasm: 480, js: 16, css: 12 };
+// wasm 480 -> 490 (2026-11-29): the City-beside-community view adds about 10 KiB gzip.
+// Every view costs 5-40 KiB: code splitting (the performance issue) is overdue.
+const BUDGET_KIB = { wasm: 490, js: 16, css: 12 };
 const dist = resolve(process.env.E2E_DIST ?? 'dist');
 
 test('compressed bundle stays within its budget', async () => {

@@ -101,3 +101,28 @@ test('five files dropped: two refused with their reasons, three merged, disagree
   await expect(section.locator('tr', { hasText: 'Ward logs show eight of twelve districts' })).toContainText('3 gave a level, from 0 to 4, median 2');
   await expectAccessible(page, 'consensus report');
 });
+
+test('a city beside a community organisation: both scores for every step, the gaps in words', async ({ page }) => {
+  const { startAssessment, questions, answer } = await import('./fixtures.mjs');
+  for (const [perspective, name, level] of [['city', 'Springfield', 3], ['cso', 'Riverside Youth Group', 1]]) {
+    const id = await startAssessment(page, { perspective, mode: 'quick', name });
+    for (let step = 1; step <= 10; step++) {
+      await page.goto(`./#/a/${id}/step/${step}`);
+      await expect(page.locator('main h1')).toHaveText(new RegExp(`^Step ${step}:`));
+      await answer(questions(page).nth(0), (level + step) % 5);
+    }
+  }
+  await openApp(page, '#/compare');
+  await expect(page.locator('main h1')).toHaveText('City beside community');
+  await expect(page.getByText('only the step scores are compared')).toBeVisible();
+  await page.getByLabel('City / local government assessment').selectOption({ label: 'Springfield' });
+  await page.getByLabel('Community organisation assessment').selectOption({ label: 'Riverside Youth Group' });
+  const rows = page.getByTestId('compare-table').locator('tbody tr');
+  await expect(rows).toHaveCount(10);
+  for (let i = 0; i < 10; i++) {
+    await expect(rows.nth(i).locator('td').nth(0)).toHaveText(/^\d+$/);
+    await expect(rows.nth(i).locator('td').nth(1)).toHaveText(/^\d+$/);
+  }
+  await expect(page.getByTestId('compare-furthest').locator('li').first()).toContainText('city');
+  await expectAccessible(page, 'city beside community');
+});
