@@ -54,6 +54,19 @@ pub fn library_csv(assessments: &[Assessment]) {
     );
 }
 
+/// The workshop in progress as one file, to move it to another laptop or keep it.
+pub fn workshop_json(workshop: &crate::core::workshop::Workshop) {
+    let now = platform::now_iso();
+    offer(
+        &format!(
+            "roadmap-readiness-workshop-{}.json",
+            format::date_part(&now)
+        ),
+        "application/json",
+        &format::workshop_to_json(workshop, &now),
+    );
+}
+
 /// The text of a stored entry as it is, named after its storage key.
 pub fn raw_entry(key: &str, raw: &str) {
     offer(

@@ -157,3 +157,29 @@ fn whole_numbers_written_as_floats_are_accepted_by_the_schema_and_the_reader() {
     expected.revision = 42;
     assert_eq!(format::parse(&v.to_string()).unwrap(), expected);
 }
+
+const COMMITTED_WORKSHOP: &str = "public/schema/workshop.schema.json";
+
+#[test]
+fn the_committed_workshop_schema_is_the_generated_one_and_a_workshop_file_meets_it() {
+    let generated = format::workshop_json_schema();
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        std::fs::write(COMMITTED_WORKSHOP, &generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(COMMITTED_WORKSHOP).unwrap_or_else(|e| {
+        panic!("{COMMITTED_WORKSHOP}: {e}; run UPDATE_SCHEMA=1 cargo test --test schema")
+    });
+    assert!(
+        committed == generated,
+        "{COMMITTED_WORKSHOP} differs from the Rust types; run UPDATE_SCHEMA=1 cargo test --test schema"
+    );
+    let schema: Value = serde_json::from_str(&generated).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let text = std::fs::read_to_string("tests/fixtures/workshop-v4.json").unwrap();
+    let value: Value = serde_json::from_str(&text).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&value)
+        .map(|e| format!("{}: {e}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+}

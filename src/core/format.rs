@@ -9,6 +9,7 @@ use super::assessment::{Answer, Assessment, InstrumentRef, Response};
 use super::consensus::{Consensus, Spread};
 use super::instrument::{Level, Mode, Perspective};
 use super::plan::{ActionStatus, CustomAction, Plan, Tracking};
+use super::workshop::{Agreed, Participant, Workshop};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -35,6 +36,10 @@ pub enum FormatError {
     },
     /// JSON, but not a Roadmap Readiness assessment (no or another `format`).
     NotAnAssessment,
+    /// A workshop file where an assessment was expected: it opens in the workshop view.
+    WorkshopFile,
+    /// Not a workshop file where one was expected.
+    NotAWorkshop,
     /// Written by a newer version of the app; refused whole.
     NewerVersion { found: u64, supported: u64 },
     /// A field is missing or wrong; `path` like `assessment.answers[3].level`.
@@ -387,6 +392,163 @@ fn raw_whole_number(value: &Value) -> Option<u64> {
     })
 }
 
+/// A workshop file's `format`: the same family of files, the same version numbers and
+/// the same assessment records, one per participant (added in format version 4).
+pub const WORKSHOP_FORMAT_NAME: &str = "roadmap-readiness.workshop";
+
+/// A facilitator's workshop in progress (format version 4 and later): its
+/// participants' assessments and the consensus recorded so far, so that a workshop
+/// survives a reload and can move to another laptop as one file.
+#[derive(Serialize, Deserialize, JsonSchema)]
+#[schemars(title = "Roadmap Readiness workshop")]
+struct WorkshopFileV4 {
+    /// Always `roadmap-readiness.workshop`.
+    #[schemars(extend("const" = WORKSHOP_FORMAT_NAME))]
+    format: String,
+    /// The same version numbers as assessment files; workshops exist from version 4.
+    #[schemars(extend("const" = FORMAT_VERSION))]
+    format_version: u64,
+    app_version: String,
+    saved_at: String,
+    workshop: WorkshopV4,
+}
+
+#[derive(Serialize, Deserialize, JsonSchema)]
+struct WorkshopV4 {
+    name: String,
+    #[schemars(with = "PerspectiveSchema")]
+    perspective: Perspective,
+    /// Whether notes are shown with their participant's label.
+    #[serde(default)]
+    attributed: bool,
+    participants: Vec<ParticipantV4>,
+    /// The consensus recorded so far, per question.
+    #[serde(default)]
+    agreed: Vec<AgreedV4>,
+}
+
+#[derive(Serialize, Deserialize, JsonSchema)]
+struct ParticipantV4 {
+    /// How the workshop names this participant.
+    label: String,
+    /// The participant's assessment, as in an assessment file.
+    assessment: AssessmentV2,
+}
+
+#[derive(Serialize, Deserialize, JsonSchema)]
+struct AgreedV4 {
+    question: String,
+    response: ResponseKind,
+    /// 0 to 4; present exactly when `response` is `level`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<u8>", range(min = 0, max = 4))]
+    level: Option<Level>,
+    /// The room's one-line rationale.
+    #[serde(default)]
+    #[schemars(length(max = MAX_TEXT_CHARS))]
+    rationale: String,
+}
+
+/// The JSON Schema of workshop files, pretty-printed with a final newline.
+pub fn workshop_json_schema() -> String {
+    let schema = schemars::schema_for!(WorkshopFileV4);
+    let mut text = serde_json::to_string_pretty(&schema).expect("a schema serialises");
+    text.push('\n');
+    text
+}
+
+/// Serialises a workshop as a pretty-printed workshop file of the current version.
+pub fn workshop_to_json(workshop: &Workshop, saved_at: &str) -> String {
+    let file = WorkshopFileV4 {
+        format: WORKSHOP_FORMAT_NAME.to_owned(),
+        format_version: FORMAT_VERSION,
+        app_version: env!("CARGO_PKG_VERSION").to_owned(),
+        saved_at: saved_at.to_owned(),
+        workshop: WorkshopV4 {
+            name: workshop.name.clone(),
+            perspective: workshop.perspective,
+            attributed: workshop.attributed,
+            participants: workshop
+                .participants
+                .iter()
+                .map(|p| ParticipantV4 {
+                    label: p.label.clone(),
+                    assessment: assessment_record(&p.assessment),
+                })
+                .collect(),
+            agreed: workshop
+                .agreed
+                .iter()
+                .map(|(question, a)| {
+                    let (response, level) = response_record(a.response);
+                    AgreedV4 {
+                        question: question.clone(),
+                        response,
+                        level,
+                        rationale: a.rationale.clone(),
+                    }
+                })
+                .collect(),
+        },
+    };
+    serde_json::to_string_pretty(&file).expect("plain data always serialises")
+}
+
+/// Reads a workshop file: the same checks as an assessment file, for every participant.
+pub fn parse_workshop(text: &str) -> Result<Workshop, FormatError> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(FormatError::TooLarge {
+            bytes: text.len(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| FormatError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })?;
+    let object = value.as_object().ok_or(FormatError::NotAWorkshop)?;
+    match object.get("format").and_then(Value::as_str) {
+        Some(WORKSHOP_FORMAT_NAME) => {}
+        Some(FORMAT_NAME) => return Err(FormatError::NotAWorkshop),
+        _ => return Err(FormatError::NotAWorkshop),
+    }
+    whole_version(object)?;
+    let file: WorkshopFileV4 = serde_path_to_error::deserialize(value)
+        .map_err(|e| field_error(&e.path().to_string(), &e.inner().to_string()))?;
+    let mut workshop = Workshop::new(&file.workshop.name, file.workshop.perspective);
+    workshop.attributed = file.workshop.attributed;
+    for p in file.workshop.participants {
+        workshop.participants.push(Participant {
+            label: p.label,
+            assessment: into_assessment(p.assessment)?,
+        });
+    }
+    for (index, a) in file.workshop.agreed.into_iter().enumerate() {
+        let response = match (a.response, a.level) {
+            (ResponseKind::Level, Some(level)) => Some(Response::Level(level)),
+            (ResponseKind::NotApplicable, None) => Some(Response::NotApplicable),
+            (ResponseKind::DontKnow, None) => Some(Response::DontKnow),
+            (ResponseKind::None, None) => None,
+            _ => {
+                return Err(field(
+                    &format!("workshop.agreed[{index}].level"),
+                    "required / allowed only when response is \"level\"",
+                ))
+            }
+        };
+        check_length(&format!("workshop.agreed[{index}].rationale"), &a.rationale)?;
+        workshop.agreed.insert(
+            a.question,
+            Agreed {
+                response,
+                rationale: a.rationale,
+            },
+        );
+    }
+    Ok(workshop)
+}
+
 /// The JSON Schema of the current file format, pretty-printed with a final newline.
 pub fn json_schema() -> String {
     let schema = schemars::schema_for!(FileV2);
@@ -414,38 +576,42 @@ fn file_record(assessment: &Assessment, saved_at: &str) -> FileV2 {
         format_version: FORMAT_VERSION,
         app_version: env!("CARGO_PKG_VERSION").to_owned(),
         saved_at: saved_at.to_owned(),
-        assessment: AssessmentV2 {
-            id: assessment.id.clone(),
-            name: assessment.name.clone(),
-            respondent: assessment.respondent.clone(),
-            perspective: assessment.perspective,
-            mode: assessment.mode,
-            instrument: assessment.instrument.clone(),
-            created_at: assessment.created_at.clone(),
-            updated_at: assessment.updated_at.clone(),
-            revision: assessment.revision,
-            answers: assessment
-                .answers
+        assessment: assessment_record(assessment),
+    }
+}
+
+fn assessment_record(assessment: &Assessment) -> AssessmentV2 {
+    AssessmentV2 {
+        id: assessment.id.clone(),
+        name: assessment.name.clone(),
+        respondent: assessment.respondent.clone(),
+        perspective: assessment.perspective,
+        mode: assessment.mode,
+        instrument: assessment.instrument.clone(),
+        created_at: assessment.created_at.clone(),
+        updated_at: assessment.updated_at.clone(),
+        revision: assessment.revision,
+        answers: assessment
+            .answers
+            .iter()
+            .map(|(question, answer)| answer_record(question, answer))
+            .collect(),
+        plan: plan_record(&assessment.plan),
+        consensus: assessment.consensus.as_ref().map(|c| ConsensusV4 {
+            participants: c.participants,
+            labels: c.labels.clone(),
+            spread: c
+                .spread
                 .iter()
-                .map(|(question, answer)| answer_record(question, answer))
+                .map(|(question, s)| SpreadV4 {
+                    question: question.clone(),
+                    answered: s.answered,
+                    min: s.min,
+                    max: s.max,
+                    median: s.median,
+                })
                 .collect(),
-            plan: plan_record(&assessment.plan),
-            consensus: assessment.consensus.as_ref().map(|c| ConsensusV4 {
-                participants: c.participants,
-                labels: c.labels.clone(),
-                spread: c
-                    .spread
-                    .iter()
-                    .map(|(question, s)| SpreadV4 {
-                        question: question.clone(),
-                        answered: s.answered,
-                        min: s.min,
-                        max: s.max,
-                        median: s.median,
-                    })
-                    .collect(),
-            }),
-        },
+        }),
     }
 }
 
@@ -476,13 +642,17 @@ fn plan_record(plan: &Plan) -> PlanV2 {
     }
 }
 
-fn answer_record(question: &str, answer: &Answer) -> AnswerV2 {
-    let (response, level) = match answer.response {
+fn response_record(response: Option<Response>) -> (ResponseKind, Option<Level>) {
+    match response {
         Some(Response::Level(level)) => (ResponseKind::Level, Some(level)),
         Some(Response::NotApplicable) => (ResponseKind::NotApplicable, None),
         Some(Response::DontKnow) => (ResponseKind::DontKnow, None),
         None => (ResponseKind::None, None),
-    };
+    }
+}
+
+fn answer_record(question: &str, answer: &Answer) -> AnswerV2 {
+    let (response, level) = response_record(answer.response);
     AnswerV2 {
         question: question.to_owned(),
         response,
@@ -615,9 +785,15 @@ fn in_words(message: &str) -> String {
 
 fn envelope_version(value: &Value) -> Result<u64, FormatError> {
     let object = value.as_object().ok_or(FormatError::NotAnAssessment)?;
-    if object.get("format").and_then(Value::as_str) != Some(FORMAT_NAME) {
-        return Err(FormatError::NotAnAssessment);
+    match object.get("format").and_then(Value::as_str) {
+        Some(FORMAT_NAME) => {}
+        Some(WORKSHOP_FORMAT_NAME) => return Err(FormatError::WorkshopFile),
+        _ => return Err(FormatError::NotAnAssessment),
     }
+    whole_version(object)
+}
+
+fn whole_version(object: &serde_json::Map<String, Value>) -> Result<u64, FormatError> {
     let version = object
         .get("format_version")
         .and_then(raw_whole_number)

@@ -89,6 +89,8 @@ pub fn describe_format_error(error: &FormatError) -> String {
             &[("line", line), ("column", column), ("detail", message)],
         ),
         FormatError::NotAnAssessment => t("errors.not_an_assessment"),
+        FormatError::WorkshopFile => t("errors.workshop_file"),
+        FormatError::NotAWorkshop => t("errors.not_a_workshop"),
         FormatError::NewerVersion { found, supported } => tf(
             "errors.newer_version",
             &[("found", found), ("supported", supported)],

@@ -4,6 +4,7 @@
 //! (most disagreement first), record the agreed answers with a rationale, and save the
 //! consensus as an assessment of its own. Everything happens in this browser.
 
+use crate::components::confirm::Confirm;
 use crate::core::assessment::Response;
 use crate::core::content;
 use crate::core::instrument::{Level, Perspective};
@@ -46,7 +47,33 @@ fn StartForm() -> impl IntoView {
         };
         state.start(&chosen, perspective.get_untracked());
     };
+    let open_error = RwSignal::new(None::<String>);
+    let open_file = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let files = platform::files_of(input.files());
+        input.set_value("");
+        if let Some(file) = files.into_iter().next() {
+            leptos::task::spawn_local(async move {
+                let result = match platform::read_file(&file).await {
+                    Ok(bytes) => state.open_file(&bytes),
+                    Err(detail) => Err(tf("import.read_failed", &[("detail", &detail)])),
+                };
+                open_error.try_set(result.err());
+            });
+        }
+    };
+    let unreadable = state.unreadable_text();
     view! {
+        {unreadable.map(|raw| view! {
+            <section class="conflict" aria-labelledby="workshop-unreadable-heading">
+                <h2 id="workshop-unreadable-heading">{t("workshop.unreadable_heading")}</h2>
+                <p role="alert">{move || state.problem.get()}</p>
+                <div class="actions">
+                    <button type="button" class="button" on:click=move |_| crate::downloads::raw_entry(crate::state::WORKSHOP_KEY, &raw)>{t("home.download_raw")}</button>
+                    <button type="button" class="button danger" on:click=move |_| state.discard_unreadable()>{t("workshop.discard_unreadable")}</button>
+                </div>
+            </section>
+        })}
         <form class="stack" on:submit=submit>
             <h2>{t("workshop.start_heading")}</h2>
             <div class="field">
@@ -70,6 +97,14 @@ fn StartForm() -> impl IntoView {
             </fieldset>
             <p><button type="submit" class="button primary">{t("workshop.start")}</button></p>
         </form>
+        <section aria-labelledby="workshop-open-heading">
+            <h2 id="workshop-open-heading">{t("workshop.open_heading")}</h2>
+            <div class="field">
+                <label for="workshop-open">{t("workshop.open_file")}</label>
+                <input type="file" id="workshop-open" accept=".json,application/json" on:change=open_file />
+            </div>
+            {move || open_error.get().map(|e| view! { <p role="alert">{format!("{} {e}", t("workshop.not_opened"))}</p> })}
+        </section>
     }
 }
 
@@ -291,7 +326,20 @@ fn Running() -> impl IntoView {
                 <label for="workshop-attributed">{t("workshop.attributed")}</label>
             </div>
             <p class="hint">{t("workshop.kept_here")}</p>
-            <p><button type="button" class="button" on:click=move |_| state.close()>{t("workshop.close")}</button></p>
+            {move || state.problem.get().map(|p| view! { <p role="alert">{p}</p> })}
+            <div class="actions">
+                <button type="button" class="button"
+                    on:click=move |_| state.workshop.with_untracked(|w| if let Some(w) = w { crate::downloads::workshop_json(w) })>
+                    {t("workshop.export")}</button>
+                <Confirm
+                    start=t("workshop.close")
+                    question=Signal::stored(t("workshop.close_confirm"))
+                    yes=t("workshop.close_yes")
+                    cancel=t("delete.cancel")
+                    on_confirm=Callback::new(move |()| { state.close(); Ok(()) })
+                    danger=true
+                />
+            </div>
         </section>
 
         <section aria-labelledby="workshop-add-heading">

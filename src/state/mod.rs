@@ -10,4 +10,4 @@ mod workshop;
 pub use crate::core::library::sync::{Conflict, SaveStatus};
 pub use editor::{Editor, Editors};
 pub use library::Library;
-pub use workshop::{Outcome as WorkshopOutcome, WorkshopState};
+pub use workshop::{Outcome as WorkshopOutcome, WorkshopState, WORKSHOP_KEY};

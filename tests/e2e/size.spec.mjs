@@ -14,7 +14,8 @@ import { join, resolve } from 'node:path';
 // character-counted text boxes, delete for good) add about 7 KiB gzip.
 // wasm 480 -> 490 (2026-11-29): the City-beside-community view adds about 10 KiB gzip.
 // Every view costs 5-40 KiB: code splitting (the performance issue) is overdue.
-const BUDGET_KIB = { wasm: 490, js: 16, css: 12 };
+// wasm 490 -> 500 (2026-11-29): the workshop file (saved as it goes, exported, opened).
+const BUDGET_KIB = { wasm: 500, js: 16, css: 12 };
 const dist = resolve(process.env.E2E_DIST ?? 'dist');
 
 test('compressed bundle stays within its budget', async () => {

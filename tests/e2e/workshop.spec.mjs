@@ -82,6 +82,23 @@ test('five files dropped: two refused with their reasons, three merged, disagree
   await expect(questions.first().getByLabel('Why (one line)')).toBeFocused();
   await page.keyboard.type('Ward logs show eight of twelve districts');
   await page.keyboard.press('Tab');
+
+  // A reload loses nothing; the workshop moves to another laptop as one file.
+  await page.reload();
+  await expect(page.getByTestId('workshop-summary')).toContainText('3 participants');
+  await expect(questions.first().getByLabel('Agreed answer')).toHaveValue('3');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export the workshop (one file)' }).click(),
+  ]);
+  const workshopFile = await readFile(await download.path(), 'utf8');
+  expect(JSON.parse(workshopFile).format).toBe('roadmap-readiness.workshop');
+  await page.getByRole('button', { name: 'Close the workshop' }).click();
+  await page.getByRole('button', { name: 'Yes, close it' }).click();
+  await expect(page.getByRole('button', { name: 'Start the workshop' })).toBeVisible();
+  await page.getByLabel('Open a workshop file (JSON)').setInputFiles({ name: 'workshop.json', mimeType: 'application/json', buffer: Buffer.from(workshopFile) });
+  await expect(page.getByTestId('workshop-summary')).toContainText('3 participants');
+  await expect(questions.first().getByLabel('Why (one line)')).toHaveValue('Ward logs show eight of twelve districts');
   await page.getByRole('button', { name: 'Save the consensus' }).click();
   await expect(page.getByText('The consensus is saved in this browser\'s library.')).toBeVisible();
 
