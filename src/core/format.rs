@@ -496,17 +496,7 @@ pub fn workshop_to_json(workshop: &Workshop, saved_at: &str) -> String {
 
 /// Reads a workshop file: the same checks as an assessment file, for every participant.
 pub fn parse_workshop(text: &str) -> Result<Workshop, FormatError> {
-    if text.len() > MAX_FILE_BYTES {
-        return Err(FormatError::TooLarge {
-            bytes: text.len(),
-            limit: MAX_FILE_BYTES,
-        });
-    }
-    let value: Value = serde_json::from_str(text).map_err(|e| FormatError::Syntax {
-        line: e.line(),
-        column: e.column(),
-        message: e.to_string(),
-    })?;
+    let value = read_json(text)?;
     let object = value.as_object().ok_or(FormatError::NotAWorkshop)?;
     match object.get("format").and_then(Value::as_str) {
         Some(WORKSHOP_FORMAT_NAME) => {}
@@ -525,18 +515,11 @@ pub fn parse_workshop(text: &str) -> Result<Workshop, FormatError> {
         });
     }
     for (index, a) in file.workshop.agreed.into_iter().enumerate() {
-        let response = match (a.response, a.level) {
-            (ResponseKind::Level, Some(level)) => Some(Response::Level(level)),
-            (ResponseKind::NotApplicable, None) => Some(Response::NotApplicable),
-            (ResponseKind::DontKnow, None) => Some(Response::DontKnow),
-            (ResponseKind::None, None) => None,
-            _ => {
-                return Err(field(
-                    &format!("workshop.agreed[{index}].level"),
-                    "required / allowed only when response is \"level\"",
-                ))
-            }
-        };
+        let response = into_response(
+            a.response,
+            a.level,
+            &format!("workshop.agreed[{index}].level"),
+        )?;
         check_length(&format!("workshop.agreed[{index}].rationale"), &a.rationale)?;
         workshop.agreed.insert(
             a.question,
@@ -642,6 +625,24 @@ fn plan_record(plan: &Plan) -> PlanV2 {
     }
 }
 
+/// A response from its record; `level` is there exactly when the response is a level.
+fn into_response(
+    kind: ResponseKind,
+    level: Option<Level>,
+    level_path: &str,
+) -> Result<Option<Response>, FormatError> {
+    match (kind, level) {
+        (ResponseKind::Level, Some(level)) => Ok(Some(Response::Level(level))),
+        (ResponseKind::Level, None) => {
+            Err(field(level_path, "required when response is \"level\""))
+        }
+        (_, Some(_)) => Err(field(level_path, "allowed only when response is \"level\"")),
+        (ResponseKind::NotApplicable, None) => Ok(Some(Response::NotApplicable)),
+        (ResponseKind::DontKnow, None) => Ok(Some(Response::DontKnow)),
+        (ResponseKind::None, None) => Ok(None),
+    }
+}
+
 fn response_record(response: Option<Response>) -> (ResponseKind, Option<Level>) {
     match response {
         Some(Response::Level(level)) => (ResponseKind::Level, Some(level)),
@@ -708,19 +709,24 @@ pub fn date_part(timestamp: &str) -> &str {
         .map_or(timestamp, |(end, _)| &timestamp[..end])
 }
 
-/// Reads a file (or storage entry) of any known version.
-pub fn parse(text: &str) -> Result<Assessment, FormatError> {
+/// The JSON of a file within the size limit, or where its syntax fails.
+fn read_json(text: &str) -> Result<Value, FormatError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(FormatError::TooLarge {
             bytes: text.len(),
             limit: MAX_FILE_BYTES,
         });
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| FormatError::Syntax {
+    serde_json::from_str(text).map_err(|e| FormatError::Syntax {
         line: e.line(),
         column: e.column(),
         message: e.to_string(),
-    })?;
+    })
+}
+
+/// Reads a file (or storage entry) of any known version.
+pub fn parse(text: &str) -> Result<Assessment, FormatError> {
+    let value = read_json(text)?;
     let version = envelope_version(&value)?;
     let value = migrate(value, version)?;
     let file: FileV2 = serde_path_to_error::deserialize(value)
@@ -969,21 +975,7 @@ fn into_assessment(record: AssessmentV2) -> Result<Assessment, FormatError> {
     for (index, answer) in record.answers.into_iter().enumerate() {
         let at = |field_name: &str| format!("assessment.answers[{index}].{field_name}");
         check_length(&at("note"), &answer.note)?;
-        let response = match (answer.response, answer.level) {
-            (ResponseKind::Level, Some(level)) => Some(Response::Level(level)),
-            (ResponseKind::Level, None) => {
-                return Err(field(&at("level"), "required when response is \"level\""))
-            }
-            (_, Some(_)) => {
-                return Err(field(
-                    &at("level"),
-                    "allowed only when response is \"level\"",
-                ))
-            }
-            (ResponseKind::NotApplicable, None) => Some(Response::NotApplicable),
-            (ResponseKind::DontKnow, None) => Some(Response::DontKnow),
-            (ResponseKind::None, None) => None,
-        };
+        let response = into_response(answer.response, answer.level, &at("level"))?;
         let value = Answer {
             response,
             note: answer.note,
