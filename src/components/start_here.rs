@@ -4,8 +4,7 @@
 use crate::core::content;
 use crate::core::plan::{self, DO_FIRST};
 use crate::core::route::Route;
-use crate::display::step_label;
-use crate::i18n::t;
+use crate::i18n::{t, tf};
 use crate::state::Editor;
 use leptos::prelude::*;
 
@@ -19,7 +18,16 @@ pub fn StartHere() -> impl IntoView {
             plan::rank(editor.instrument, content::roadmap(), a)
                 .into_iter()
                 .take(DO_FIRST)
-                .map(|p| (step_label(p.step), p.text))
+                .map(|p| {
+                    // "Step 4: Advisory board", not "4. Advisory board" inside a numbered list.
+                    let short = content::roadmap()
+                        .step(p.step)
+                        .map_or("", |s| s.short.as_str());
+                    (
+                        tf("plan.step_label", &[("number", &p.step), ("step", &short)]),
+                        p.text,
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     };
