@@ -115,7 +115,8 @@ fn strip(counts: [usize; 5]) -> AnyView {
     view! {
         <ol class="level-strip" aria-label=t("workshop.strip_label")>
             {counts.into_iter().enumerate().map(|(level, count)| {
-                let height = format!("height: {}%", 15 + 85 * count / most);
+                // No bar at all for a level nobody gave; otherwise at least a sliver.
+                let height = if count == 0 { "height: 0".to_owned() } else { format!("height: {}%", 15 + 85 * count / most) };
                 view! {
                     <li>
                         <span class="strip-bar" style=height aria-hidden="true"></span>
@@ -126,6 +127,14 @@ fn strip(counts: [usize; 5]) -> AnyView {
         </ol>
     }
     .into_any()
+}
+
+/// "28 – 59", or one "–" when there is no score.
+fn span(low: Option<f64>, high: Option<f64>) -> String {
+    match (low, high) {
+        (Some(_), Some(_)) => format!("{} – {}", format_score(low), format_score(high)),
+        _ => format_score(None),
+    }
 }
 
 fn response_value(response: Option<Response>) -> String {
@@ -423,8 +432,8 @@ fn Running() -> impl IntoView {
                                 <tr data-step=s.step>
                                     <th scope="row">{step_label(s.step)}</th>
                                     <td class="num">{format_score(s.median)}</td>
-                                    <td class="num">{format!("{} – {}", format_score(s.q1), format_score(s.q3))}</td>
-                                    <td class="num">{format!("{} – {}", format_score(s.min), format_score(s.max))}</td>
+                                    <td class="num">{span(s.q1, s.q3)}</td>
+                                    <td class="num">{span(s.min, s.max)}</td>
                                     <td class="num">{s.scored}</td>
                                 </tr>
                             }).collect_view()}
