@@ -34,6 +34,7 @@ try {
   // Seed one full-length assessment, then time cold loads of its first step.
   const setup = await browser.newPage();
   await setup.goto(`http://127.0.0.1:${port}/#/new`);
+  await setup.getByLabel('Full assessment', { exact: true }).check();
   await setup.getByLabel('Name of the city or local government').fill('Bench City');
   await setup.getByRole('button', { name: 'Start the assessment' }).click();
   await setup.waitForSelector('fieldset.question');
@@ -70,6 +71,39 @@ try {
     }, i % 5));
   }
   console.log(`click on a level to updated profile and saved entry (median of ${runs * 3}): ${median(update).toFixed(1)} ms`);
+  await context.close();
+
+  // A workshop: 200 participants' files dropped at once, to the merged view on screen.
+  const { parse } = await import('smol-toml');
+  const city = parse(await readFile('content/instrument/city.toml', 'utf8'));
+  const template = JSON.parse(await readFile('tests/fixtures/format-v4.json', 'utf8'));
+  const files = Array.from({ length: 200 }, (_, n) => {
+    const file = structuredClone(template);
+    const a = file.assessment;
+    Object.assign(a, { id: `bench-${n}`, respondent: `Participant ${n}`, instrument: { id: 'rr-city', version: city.version } });
+    delete a.consensus;
+    a.plan = { tracking: [], custom: [] };
+    a.answers = city.question.map((q, i) => ({ question: q.id, response: 'level', level: (n + i) % 5, note: i % 9 === 0 ? 'A note.' : '' }));
+    return { name: `p${n}.json`, text: JSON.stringify(file) };
+  });
+  const merge = [];
+  for (let i = 0; i < 3; i++) {
+    const ws = await (await browser.newContext()).newPage();
+    await ws.goto(`http://127.0.0.1:${port}/#/workshop`);
+    await ws.getByRole('button', { name: 'Start the workshop' }).click();
+    const transfer = await ws.evaluateHandle((files) => {
+      const dt = new DataTransfer();
+      for (const f of files) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
+      return dt;
+    }, files);
+    const start = await ws.evaluate(() => performance.now());
+    await ws.locator('.drop-zone').dispatchEvent('drop', { dataTransfer: transfer });
+    await ws.getByText('200 participants').waitFor();
+    await ws.locator('.workshop-question').first().waitFor();
+    merge.push((await ws.evaluate(() => performance.now())) - start);
+    await ws.context().close();
+  }
+  console.log(`workshop: 200 files dropped to the merged view (median of 3): ${median(merge).toFixed(0)} ms`);
 } finally {
   await browser.close();
   server.kill();

@@ -459,7 +459,18 @@ pub fn workshop_json_schema() -> String {
 
 /// Serialises a workshop as a pretty-printed workshop file of the current version.
 pub fn workshop_to_json(workshop: &Workshop, saved_at: &str) -> String {
-    let file = WorkshopFileV4 {
+    serde_json::to_string_pretty(&workshop_record(workshop, saved_at))
+        .expect("plain data always serialises")
+}
+
+/// The same workshop file without whitespace: what storage holds.
+pub fn workshop_to_json_compact(workshop: &Workshop, saved_at: &str) -> String {
+    serde_json::to_string(&workshop_record(workshop, saved_at))
+        .expect("plain data always serialises")
+}
+
+fn workshop_record(workshop: &Workshop, saved_at: &str) -> WorkshopFileV4 {
+    WorkshopFileV4 {
         format: WORKSHOP_FORMAT_NAME.to_owned(),
         format_version: FORMAT_VERSION,
         app_version: env!("CARGO_PKG_VERSION").to_owned(),
@@ -490,8 +501,7 @@ pub fn workshop_to_json(workshop: &Workshop, saved_at: &str) -> String {
                 })
                 .collect(),
         },
-    };
-    serde_json::to_string_pretty(&file).expect("plain data always serialises")
+    }
 }
 
 /// Reads a workshop file: the same checks as an assessment file, for every participant.

@@ -195,19 +195,29 @@ fn Running() -> impl IntoView {
         }
         busy.set(true);
         leptos::task::spawn_local(async move {
-            let mut lines = Vec::new();
+            // Read every file first, then add them in one change: the statistics are
+            // computed and the workshop saved once, not once per file.
+            let mut lines: Vec<Option<(String, String, bool)>> = Vec::new();
+            let mut names = Vec::new();
+            let mut readable = Vec::new();
             for file in files {
-                let line = match platform::read_file(&file).await {
-                    Ok(bytes) => describe(file.name(), state.add_file(&bytes)),
-                    Err(detail) => (
+                match platform::read_file(&file).await {
+                    Ok(bytes) => {
+                        names.push((lines.len(), file.name()));
+                        readable.push(bytes);
+                        lines.push(None);
+                    }
+                    Err(detail) => lines.push(Some((
                         file.name(),
                         tf("import.read_failed", &[("detail", &detail)]),
                         false,
-                    ),
-                };
-                lines.push(line);
+                    ))),
+                }
             }
-            outcomes.try_set(lines);
+            for ((index, name), outcome) in names.into_iter().zip(state.add_files(readable)) {
+                lines[index] = Some(describe(name, outcome));
+            }
+            outcomes.try_set(lines.into_iter().flatten().collect());
             busy.try_set(false);
         });
     };

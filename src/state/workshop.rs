@@ -53,7 +53,7 @@ impl WorkshopState {
         Effect::new(move |first: Option<()>| {
             let text = state.workshop.with(|w| {
                 w.as_ref()
-                    .map(|w| format::workshop_to_json(w, &crate::platform::now_iso()))
+                    .map(|w| format::workshop_to_json_compact(w, &crate::platform::now_iso()))
             });
             if first.is_none() || state.unreadable.with_untracked(Option::is_some) {
                 return;
@@ -110,15 +110,36 @@ impl WorkshopState {
         Outcome::Added { label, how }
     }
 
-    /// Checks one participant's file as an import would, and adds it.
-    pub fn add_file(&self, bytes: &[u8]) -> Outcome {
-        match import::check(bytes) {
-            Err(error) => Outcome::Refused(error),
-            Ok(checked) => self.add(Participant {
-                label: Participant::default_label(&checked.assessment),
-                assessment: checked.assessment,
-            }),
-        }
+    /// Checks participants' files as an import would and adds them in one change, so
+    /// the statistics are computed and the workshop saved once per batch, not per file.
+    pub fn add_files(&self, files: Vec<Vec<u8>>) -> Vec<Outcome> {
+        let checked: Vec<Result<Participant, ImportError>> = files
+            .iter()
+            .map(|bytes| {
+                import::check(bytes).map(|c| Participant {
+                    label: Participant::default_label(&c.assessment),
+                    assessment: c.assessment,
+                })
+            })
+            .collect();
+        self.workshop
+            .try_update(|w| {
+                checked
+                    .into_iter()
+                    .map(|result| match (result, w.as_mut()) {
+                        (Err(error), _) => Outcome::Refused(error),
+                        (Ok(p), Some(w)) => Outcome::Added {
+                            label: p.label.clone(),
+                            how: w.add(p),
+                        },
+                        (Ok(p), None) => Outcome::Added {
+                            label: p.label,
+                            how: Added::AlreadyHere,
+                        },
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// Adds an assessment stored in this browser.
