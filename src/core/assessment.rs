@@ -2,11 +2,14 @@
 //! Plain data; the browser edge supplies ids and timestamps.
 
 use super::consensus::Consensus;
-use super::format::MAX_REVISION;
 use super::instrument::{Level, Mode, Perspective};
 use super::tracking::{CustomAction, Plan, Tracking};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+
+/// The largest revision a file may carry: JavaScript's largest exact integer, so that
+/// any tool reading the JSON sees the same number, and the app can count on from it.
+pub const MAX_REVISION: u64 = (1 << 53) - 1;
 
 /// What a person chose for one question.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -22,7 +22,7 @@ pub const FORMAT_VERSION: u64 = 4;
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 /// The largest revision a file may carry: JavaScript's largest exact integer, so that
 /// any tool reading the JSON sees the same number, and the app can count on from it.
-pub const MAX_REVISION: u64 = (1 << 53) - 1;
+pub use super::assessment::MAX_REVISION;
 /// Notes and action texts above this many characters are refused, naming where.
 pub const MAX_TEXT_CHARS: usize = 10_000;
 
@@ -254,113 +254,7 @@ enum ActionStatusSchema {
 // Anything else is refused in words ("expected a whole number from 0 to 4, found 4.5"),
 // never in Rust's (`i64`, `u8`).
 
-/// A whole number from `min` to `max`, written as an integer or as a float with
-/// nothing after the point; or, when `null_is_none`, `null`.
-struct WholeNumber {
-    min: u64,
-    max: u64,
-    null_is_none: bool,
-}
-
-impl WholeNumber {
-    fn expected(&self) -> String {
-        if self.max == u64::MAX {
-            format!("expected a whole number of at least {}", self.min)
-        } else {
-            format!("expected a whole number from {} to {}", self.min, self.max)
-        }
-    }
-
-    fn refuse<E: serde::de::Error>(&self, found: impl std::fmt::Display) -> E {
-        E::custom(format_args!("{}, found {found}", self.expected()))
-    }
-
-    fn in_range<E: serde::de::Error>(&self, value: u64) -> Result<Option<u64>, E> {
-        if (self.min..=self.max).contains(&value) {
-            Ok(Some(value))
-        } else {
-            Err(self.refuse(value))
-        }
-    }
-}
-
-impl<'de> serde::de::Visitor<'de> for WholeNumber {
-    type Value = Option<u64>;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.expected())
-    }
-
-    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        self.in_range(v)
-    }
-
-    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        match u64::try_from(v) {
-            Ok(v) => self.in_range(v),
-            Err(_) => Err(self.refuse(v)),
-        }
-    }
-
-    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        // Exact below 2^53; every limit of the format is.
-        if v.fract() == 0.0 && v >= 0.0 && v <= self.max as f64 {
-            self.in_range(v as u64)
-        } else {
-            Err(self.refuse(v))
-        }
-    }
-
-    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Err(self.refuse(format_args!("the text \"{v}\"")))
-    }
-
-    fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Self::Value, E> {
-        Err(self.refuse(v))
-    }
-
-    fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-        if self.null_is_none {
-            Ok(None)
-        } else {
-            Err(self.refuse("null"))
-        }
-    }
-
-    fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-        self.visit_unit()
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
-        Err(self.refuse("a list"))
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
-        Err(self.refuse("an object"))
-    }
-}
-
-fn whole_number<'de, D: serde::Deserializer<'de>>(
-    deserializer: D,
-    min: u64,
-    max: u64,
-) -> Result<u64, D::Error> {
-    deserializer
-        .deserialize_any(WholeNumber {
-            min,
-            max,
-            null_is_none: false,
-        })
-        .map(Option::unwrap_or_default)
-}
-
-/// A level, 0 to 4 (also `Level`'s own reading).
-pub(crate) fn level_number<'de, D: serde::Deserializer<'de>>(
-    deserializer: D,
-) -> Result<u8, D::Error> {
-    let max = u64::from(super::instrument::MAX_LEVEL);
-    whole_number(deserializer, 0, max).map(|v| u8::try_from(v).unwrap_or(u8::MAX))
-}
+use super::numbers::{whole_number, WholeNumber};
 
 fn revision<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u64, D::Error> {
     whole_number(deserializer, 0, MAX_REVISION)

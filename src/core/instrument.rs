@@ -56,7 +56,7 @@ impl From<Level> for u8 {
 impl<'de> Deserialize<'de> for Level {
     /// A whole number from 0 to 4, `4` or `4.0`; anything else is refused in words.
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = super::format::level_number(deserializer)?;
+        let value = level_number(deserializer)?;
         Level::new(value).ok_or_else(|| {
             serde::de::Error::custom(format_args!(
                 "expected a whole number from 0 to {MAX_LEVEL}, found {value}"
@@ -69,6 +69,14 @@ impl fmt::Display for Level {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.0)
     }
+}
+
+/// A level, 0 to 4 (also `Level`'s own reading).
+pub(crate) fn level_number<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<u8, D::Error> {
+    let max = u64::from(MAX_LEVEL);
+    super::numbers::whole_number(deserializer, 0, max).map(|v| u8::try_from(v).unwrap_or(u8::MAX))
 }
 
 /// The roadmap itself: ten steps with their sub-items and prerequisites.
