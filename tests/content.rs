@@ -1,6 +1,7 @@
 //! Content checks: each fails on a real mistake in the data files under `content/`.
 
 use roadmap_readiness::core::content::{self, instrument, resources, roadmap, CITY_JSON, CSO_JSON};
+use roadmap_readiness::core::grant::SECTIONS;
 use roadmap_readiness::core::instrument::{Instrument, Perspective, MAX_LEVEL, STEP_COUNT};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
@@ -529,17 +530,13 @@ const TITLE_MAX: usize = 60;
 /// A glossary explanation's length in characters, inclusive bounds.
 const EXPLANATION_LENGTH: std::ops::RangeInclusive<usize> = 1..=240;
 
-/// The sections of the one-page funder pack, in print order. The app fills
-/// `organisation` from the assessment's name, so no funder check needs to name it.
-const FUNDER_PACK_SECTIONS: &[&str] = &[
-    "organisation",
-    "legal",
-    "governance",
-    "finances",
-    "safeguarding",
-    "policies",
-    "track_record",
-];
+/// The funder pack's sections: the one the app fills from the assessment's name, then
+/// those of `core::grant::SECTIONS`, which funder checks name.
+fn funder_pack_sections() -> Vec<&'static str> {
+    std::iter::once(SECTION_FILLED_BY_THE_APP)
+        .chain(SECTIONS)
+        .collect()
+}
 const SECTION_FILLED_BY_THE_APP: &str = "organisation";
 
 /// How many funder checks block an application (the due-diligence essentials).
@@ -860,8 +857,9 @@ fn funder_checks_name_cso_questions_sections_and_a_few_blockers() {
         blocking += usize::from(blocks);
         let section = string_field(check, "section", id);
         assert!(
-            FUNDER_PACK_SECTIONS.contains(&section),
-            "{id}: section {section} is not one of {FUNDER_PACK_SECTIONS:?}"
+            funder_pack_sections().contains(&section),
+            "{id}: section {section} is not one of {:?}",
+            funder_pack_sections()
         );
         sections.insert(section);
         let fix = string_field(check, "fix", id);
@@ -874,8 +872,8 @@ fn funder_checks_name_cso_questions_sections_and_a_few_blockers() {
         BLOCKING_CHECKS.contains(&blocking),
         "{blocking} blocking funder checks, want {BLOCKING_CHECKS:?}"
     );
-    for section in FUNDER_PACK_SECTIONS {
-        if *section != SECTION_FILLED_BY_THE_APP {
+    for section in funder_pack_sections() {
+        if section != SECTION_FILLED_BY_THE_APP {
             assert!(
                 sections.contains(section),
                 "no funder check fills the section {section}"

@@ -345,7 +345,11 @@ struct AgreedV4 {
 
 /// The JSON Schema of workshop files, pretty-printed with a final newline.
 pub fn workshop_json_schema() -> String {
-    let schema = schemars::schema_for!(WorkshopFileV4);
+    schema_text(schemars::schema_for!(WorkshopFileV4))
+}
+
+/// A schema as committed under `public/schema/`: pretty-printed, with a final newline.
+fn schema_text(schema: schemars::Schema) -> String {
     let mut text = serde_json::to_string_pretty(&schema).expect("a schema serialises");
     text.push('\n');
     text
@@ -438,10 +442,7 @@ pub fn parse_workshop(text: &str) -> Result<Workshop, FormatError> {
 
 /// The JSON Schema of the current file format, pretty-printed with a final newline.
 pub fn json_schema() -> String {
-    let schema = schemars::schema_for!(FileV2);
-    let mut text = serde_json::to_string_pretty(&schema).expect("a schema serialises");
-    text.push('\n');
-    text
+    schema_text(schemars::schema_for!(FileV2))
 }
 
 /// Serialises an assessment as a pretty-printed file of the current version: what an

@@ -30,6 +30,14 @@ pub struct Participant {
 }
 
 impl Participant {
+    /// A participant under their default label.
+    pub fn of(assessment: Assessment) -> Participant {
+        Participant {
+            label: Participant::default_label(&assessment),
+            assessment,
+        }
+    }
+
     /// The label a participant gets unless the facilitator sets one: who filled it in,
     /// or else the assessment's name.
     pub fn default_label(assessment: &Assessment) -> String {
@@ -417,10 +425,7 @@ mod tests {
         for (q, r) in answers {
             a.set_response(q, *r, "t");
         }
-        Participant {
-            label: Participant::default_label(&a),
-            assessment: a,
-        }
+        Participant::of(a)
     }
 
     fn level(n: u8) -> Option<Response> {

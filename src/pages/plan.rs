@@ -8,6 +8,7 @@ use crate::components::save_status::SaveStatusLine;
 use crate::core::content;
 use crate::core::plan::{self, ActionStatus, CustomAction, Group, Tracking};
 use crate::core::route::Route;
+use crate::display::dom_id;
 use crate::i18n::{t, tf};
 use crate::pages::{page_title, title_within};
 use crate::platform;
@@ -156,7 +157,7 @@ fn RankedAction(row: Row) -> impl IntoView {
     let step = content::roadmap()
         .step(row.step)
         .map_or("", |s| s.short.as_str());
-    let heading_id = format!("action-{}", dom_id(&row.key));
+    let heading_id = dom_id("action", &row.key);
     let key = row.key.clone();
     view! {
         <li class="plan-item" aria-labelledby=heading_id.clone()>
@@ -165,7 +166,7 @@ fn RankedAction(row: Row) -> impl IntoView {
             <p class="plan-source">{reason(&row)}</p>
             <ResourceList ids=row.resources />
             <TrackingFields
-                prefix=dom_id(&row.key)
+                prefix=dom_id("track", &row.key)
                 context=row.text.to_owned()
                 tracking=Signal::derive({
                     let key = key.clone();
@@ -189,7 +190,7 @@ fn OwnAction(id: String) -> impl IntoView {
     else {
         return ().into_any();
     };
-    let prefix = format!("own-{}", dom_id(&id));
+    let prefix = dom_id("own", &id);
     let text_id = format!("{prefix}-text");
     let step_label = action
         .step
@@ -363,17 +364,4 @@ fn AddOwnAction() -> impl IntoView {
             <p><button type="submit" class="button primary">{t("plan.add")}</button></p>
         </form>
     }
-}
-
-/// An id fragment safe in HTML ids from an action key (`city-3-x/2`).
-fn dom_id(key: &str) -> String {
-    key.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect()
 }

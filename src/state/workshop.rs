@@ -100,28 +100,9 @@ impl WorkshopState {
         self.workshop.set(None);
     }
 
-    fn add(&self, participant: Participant) -> Outcome {
-        let label = participant.label.clone();
-        let how = self
-            .workshop
-            .try_update(|w| w.as_mut().map(|w| w.add(participant)))
-            .flatten()
-            .unwrap_or(Added::AlreadyHere);
-        Outcome::Added { label, how }
-    }
-
-    /// Checks participants' files as an import would and adds them in one change, so
-    /// the statistics are computed and the workshop saved once per batch, not per file.
-    pub fn add_files(&self, files: Vec<Vec<u8>>) -> Vec<Outcome> {
-        let checked: Vec<Result<Participant, ImportError>> = files
-            .iter()
-            .map(|bytes| {
-                import::check(bytes).map(|c| Participant {
-                    label: Participant::default_label(&c.assessment),
-                    assessment: c.assessment,
-                })
-            })
-            .collect();
+    /// Adds participants in one change, so the statistics are computed and the
+    /// workshop saved once per batch, not once per file.
+    fn add_all(&self, checked: Vec<Result<Participant, ImportError>>) -> Vec<Outcome> {
         self.workshop
             .try_update(|w| {
                 checked
@@ -142,13 +123,21 @@ impl WorkshopState {
             .unwrap_or_default()
     }
 
+    /// Checks participants' files as an import would, and adds them.
+    pub fn add_files(&self, files: Vec<Vec<u8>>) -> Vec<Outcome> {
+        self.add_all(
+            files
+                .iter()
+                .map(|bytes| import::check(bytes).map(|c| Participant::of(c.assessment)))
+                .collect(),
+        )
+    }
+
     /// Adds an assessment stored in this browser.
     pub fn add_from_library(&self, id: &str) -> Option<Outcome> {
         let item = self.library.item(id)?;
-        Some(self.add(Participant {
-            label: Participant::default_label(&item.assessment),
-            assessment: item.assessment,
-        }))
+        self.add_all(vec![Ok(Participant::of(item.assessment))])
+            .pop()
     }
 
     /// Saves the consensus as a new assessment in the library.

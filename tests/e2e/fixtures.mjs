@@ -52,3 +52,13 @@ export async function answer(question, choice) {
   const label = typeof choice === 'number' ? `Level ${choice}` : choice;
   await question.getByRole('radio', { name: label }).check();
 }
+
+/** Drops `files` ({ name, text }) on the page's drop zone, as a person dragging them would. */
+export async function drop(page, files) {
+  const dataTransfer = await page.evaluateHandle((files) => {
+    const dt = new DataTransfer();
+    for (const f of files) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
+    return dt;
+  }, files);
+  await page.locator('.drop-zone').dispatchEvent('drop', { dataTransfer });
+}

@@ -2,7 +2,7 @@
 // refused with their reason and nothing changed; several files at once; the bin; delete
 // all; CSV; two tabs on one assessment.
 import { readFile } from 'node:fs/promises';
-import { test, expect, expectAccessible, openApp, startAssessment, questions, answer } from './fixtures.mjs';
+import { test, expect, expectAccessible, openApp, startAssessment, questions, answer, drop } from './fixtures.mjs';
 
 test.beforeEach(async ({ page }) => {
   await openApp(page);
@@ -17,15 +17,6 @@ const snapshot = (page) => page.evaluate(() => Object.fromEntries(Object.keys(lo
 async function download(page, click) {
   const [file] = await Promise.all([page.waitForEvent('download'), click()]);
   return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
-}
-
-async function drop(page, files) {
-  const dataTransfer = await page.evaluateHandle((files) => {
-    const dt = new DataTransfer();
-    for (const f of files) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
-    return dt;
-  }, files);
-  await page.locator('.drop-zone').dispatchEvent('drop', { dataTransfer });
 }
 
 async function answeredAssessment(page, name) {

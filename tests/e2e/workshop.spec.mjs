@@ -1,7 +1,7 @@
 // The facilitator's workshop: participants' files merged in the browser, refusals with
 // their reasons, disagreement first, a consensus recorded by keyboard and saved.
 import { readFile } from 'node:fs/promises';
-import { test, expect, expectAccessible, openApp } from './fixtures.mjs';
+import { test, expect, expectAccessible, openApp, drop, startAssessment, questions, answer } from './fixtures.mjs';
 
 test.beforeEach(async ({ page }) => {
   await openApp(page);
@@ -19,15 +19,6 @@ async function participant(id, respondent, answers, perspective = 'city') {
     typeof level === 'number' ? { question, response: 'level', level, note: '' }
       : { question, response: level, note: `${respondent} says so` }));
   return { name: `${respondent}.json`, text: JSON.stringify(file, null, 2) };
-}
-
-async function drop(page, files) {
-  const dataTransfer = await page.evaluateHandle((files) => {
-    const dt = new DataTransfer();
-    for (const f of files) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
-    return dt;
-  }, files);
-  await page.locator('.drop-zone').dispatchEvent('drop', { dataTransfer });
 }
 
 test('five files dropped: two refused with their reasons, three merged, disagreement first, a consensus saved', async ({ page }) => {
@@ -58,10 +49,10 @@ test('five files dropped: two refused with their reasons, three merged, disagree
   await expect(page.getByTestId('workshop-summary')).toContainText('3 participants');
 
   // Most disagreement first: every district (0, 4, 2) before the liaison lead (2, 2, 3).
-  const questions = page.locator('.workshop-question');
-  await expect(questions.first()).toHaveAttribute('data-question', 'city-1-every-district');
-  await expect(questions.first()).toContainText('3 gave a level · median 2 · from 0 to 4');
-  await expect(questions.first().locator('.level-strip li')).toHaveText(['Level 0: 1', 'Level 1: 0', 'Level 2: 1', 'Level 3: 0', 'Level 4: 1']);
+  const rows = page.locator('.workshop-question');
+  await expect(rows.first()).toHaveAttribute('data-question', 'city-1-every-district');
+  await expect(rows.first()).toContainText('3 gave a level · median 2 · from 0 to 4');
+  await expect(rows.first().locator('.level-strip li')).toHaveText(['Level 0: 1', 'Level 1: 0', 'Level 2: 1', 'Level 3: 0', 'Level 4: 1']);
   await expect(page.getByTestId('workshop-steps').locator('tr[data-step="1"] td').nth(0)).not.toHaveText('–');
   await expectAccessible(page, 'workshop with participants');
 
@@ -73,20 +64,20 @@ test('five files dropped: two refused with their reasons, three merged, disagree
   await expect(reluctant.locator('.workshop-notes li')).toHaveText('Ana: Ana says so');
 
   // Record a consensus by keyboard only.
-  const agreed = questions.first().getByLabel('Agreed answer');
+  const agreed = rows.first().getByLabel('Agreed answer');
   await expect(agreed).toHaveValue('2');
   await agreed.focus();
   await page.keyboard.press('ArrowDown');
   await expect(agreed).toHaveValue('3');
   await page.keyboard.press('Tab');
-  await expect(questions.first().getByLabel('Why (one line)')).toBeFocused();
+  await expect(rows.first().getByLabel('Why (one line)')).toBeFocused();
   await page.keyboard.type('Ward logs show eight of twelve districts');
   await page.keyboard.press('Tab');
 
   // A reload loses nothing; the workshop moves to another laptop as one file.
   await page.reload();
   await expect(page.getByTestId('workshop-summary')).toContainText('3 participants');
-  await expect(questions.first().getByLabel('Agreed answer')).toHaveValue('3');
+  await expect(rows.first().getByLabel('Agreed answer')).toHaveValue('3');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export the workshop (one file)' }).click(),
@@ -98,7 +89,7 @@ test('five files dropped: two refused with their reasons, three merged, disagree
   await expect(page.getByRole('button', { name: 'Start the workshop' })).toBeVisible();
   await page.getByLabel('Open a workshop file (JSON)').setInputFiles({ name: 'workshop.json', mimeType: 'application/json', buffer: Buffer.from(workshopFile) });
   await expect(page.getByTestId('workshop-summary')).toContainText('3 participants');
-  await expect(questions.first().getByLabel('Why (one line)')).toHaveValue('Ward logs show eight of twelve districts');
+  await expect(rows.first().getByLabel('Why (one line)')).toHaveValue('Ward logs show eight of twelve districts');
   await page.getByRole('button', { name: 'Save the consensus' }).click();
   await expect(page.getByText('The consensus is saved in this browser\'s library.')).toBeVisible();
 
@@ -120,7 +111,6 @@ test('five files dropped: two refused with their reasons, three merged, disagree
 });
 
 test('a city beside a community organisation: both scores for every step, the gaps in words', async ({ page }) => {
-  const { startAssessment, questions, answer } = await import('./fixtures.mjs');
   for (const [perspective, name, level] of [['city', 'Springfield', 3], ['cso', 'Riverside Youth Group', 1]]) {
     const id = await startAssessment(page, { perspective, mode: 'quick', name });
     for (let step = 1; step <= 10; step++) {

@@ -584,6 +584,19 @@ mod tests {
     }
 
     #[test]
+    fn what_is_stored_under_an_id_is_named_for_the_replace_question() {
+        let store = MemoryStore::new();
+        save(&store, &assessment("a"), "t1").unwrap();
+        store.set(&storage_key("broken"), "{").unwrap();
+        assert_eq!(
+            existing(&store, "a").unwrap().unwrap().name.as_deref(),
+            Some("a")
+        );
+        assert_eq!(existing(&store, "broken").unwrap().unwrap().name, None);
+        assert_eq!(existing(&store, "absent").unwrap(), None);
+    }
+
+    #[test]
     fn an_import_batch_writes_new_files_and_holds_conflicts_for_the_user() {
         let store = MemoryStore::new();
         save(&store, &assessment("here"), "t1").unwrap();

@@ -11,9 +11,7 @@ pub use arrange::{arrange, Filter, Item, SortBy};
 
 use super::assessment::Assessment;
 use super::format::{self, FormatError};
-use super::import::Existing;
 use super::store::{pair_units, StorageError, Store};
-use std::collections::BTreeMap;
 
 /// Every local-storage key of the app starts with this; "Delete all my data" removes
 /// exactly these keys and nothing else.
@@ -213,32 +211,6 @@ impl Snapshot {
     pub fn is_empty(&self) -> bool {
         self.items.is_empty() && self.unreadable.is_empty()
     }
-
-    /// What is stored by assessment id, unreadable entries included, for import.
-    pub fn existing(&self) -> BTreeMap<String, Existing> {
-        let readable = self.items.iter().map(|i| {
-            let a = &i.assessment;
-            (
-                a.id.clone(),
-                Existing {
-                    name: Some(a.name.clone()),
-                    revision: a.revision,
-                    updated_at: a.updated_at.clone(),
-                },
-            )
-        });
-        let unreadable = self.unreadable.iter().map(|u| {
-            (
-                id_of_key(&u.key).unwrap_or(&u.key).to_owned(),
-                Existing {
-                    name: None,
-                    revision: 0,
-                    updated_at: String::new(),
-                },
-            )
-        });
-        readable.chain(unreadable).collect()
-    }
 }
 
 /// Every (key, text) pair in the store, ours or not.
@@ -380,8 +352,5 @@ mod tests {
         assert_eq!(snapshot.units_all, ours + pair_units("another-app", "x"));
         assert_eq!(pair_units("ab", "cdé"), 5);
         assert_eq!(pair_units("ab", "😀"), 4);
-        let existing = snapshot.existing();
-        assert_eq!(existing["a"].name.as_deref(), Some("a"));
-        assert_eq!(existing["broken"].name, None);
     }
 }
