@@ -36,6 +36,19 @@ pub fn App() -> impl IntoView {
         platform::focus_main_heading();
     });
 
+    let nav_links = || {
+        view! {
+            <ul>
+                <li><a href=Route::Home.href()>{t("nav.home")}</a></li>
+                <li><a href=Route::NewAssessment.href()>{t("nav.new")}</a></li>
+                <li><a href=Route::Workshop.href()>{t("nav.workshop")}</a></li>
+                <li><a href=Route::Compare.href()>{t("nav.compare")}</a></li>
+                <li><a href=Route::Roadmap.href()>{t("nav.roadmap")}</a></li>
+                <li><a href=Route::Scoring.href()>{t("nav.scoring")}</a></li>
+            </ul>
+        }
+    };
+
     view! {
         <a class="skip-link" href="#main" on:click=move |ev| {
             // The fragment is the router's; move focus without navigating.
@@ -44,16 +57,13 @@ pub fn App() -> impl IntoView {
         }>{t("app.skip_to_content")}</a>
         <header class="site-header">
             <a class="brand" href=Route::Home.href()>{t("app.name")}</a>
-            <nav aria-label=t("app.nav_label")>
-                <ul>
-                    <li><a href=Route::Home.href()>{t("nav.home")}</a></li>
-                    <li><a href=Route::NewAssessment.href()>{t("nav.new")}</a></li>
-                    <li><a href=Route::Workshop.href()>{t("nav.workshop")}</a></li>
-                    <li><a href=Route::Compare.href()>{t("nav.compare")}</a></li>
-                    <li><a href=Route::Roadmap.href()>{t("nav.roadmap")}</a></li>
-                    <li><a href=Route::Scoring.href()>{t("nav.scoring")}</a></li>
-                </ul>
-            </nav>
+            // On phones the links fold under "Menu" (CSS shows one of the two), so the
+            // first question is on the first screen.
+            <nav class="site-nav-wide" aria-label=t("app.nav_label")>{nav_links()}</nav>
+            <details class="site-nav-fold">
+                <summary>{t("app.menu")}</summary>
+                <nav aria-label=t("app.nav_label")>{nav_links()}</nav>
+            </details>
         </header>
         <main id="main">
             {move || pages::view_for(route.get())}

@@ -1,6 +1,7 @@
 //! The ten steps as a list of links, with each step's progress in words.
 
 use crate::core::content;
+use crate::core::instrument::STEP_COUNT;
 use crate::core::route::Route;
 use crate::i18n::{t, tf};
 use crate::state::Editor;
@@ -18,8 +19,14 @@ pub fn StepList(current: u8) -> impl IntoView {
         assessment: id.clone(),
     }
     .href();
-    view! {
-        <nav class="step-list" aria-label=t("step.list_label")>
+    // Rendered twice: a side list on wide screens, and on phones the same list folded
+    // under one line, so that the first question is on the first screen. CSS shows one
+    // (`display: none` takes the other out of the accessibility tree too).
+    let list = move || {
+        let id = id.clone();
+        let results_href = results_href.clone();
+        let plan_href = plan_href.clone();
+        view! {
             <ol>
                 {content::roadmap().steps.iter().map(|step| {
                     let number = step.number;
@@ -47,6 +54,17 @@ pub fn StepList(current: u8) -> impl IntoView {
                     <a href=plan_href>{t("plan.title")}</a>
                 </li>
             </ol>
-        </nav>
+        }
+    };
+    view! {
+        <div class="step-nav">
+            <nav class="step-list step-list-wide" aria-label=t("step.list_label")>
+                {list()}
+            </nav>
+            <details class="step-list step-list-fold">
+                <summary>{tf("step.fold", &[("number", &current), ("total", &STEP_COUNT)])}</summary>
+                <nav aria-label=t("step.list_label")>{list()}</nav>
+            </details>
+        </div>
     }
 }

@@ -100,8 +100,11 @@ pub fn ScoringPage() -> impl IntoView {
         <section aria-labelledby="bands-heading">
             <h2 id="bands-heading">{t("scoring.bands_heading")}</h2>
             <p>{t("scoring.bands_body")}</p>
+            // Four columns do not fit a 320 px phone: the table scrolls in its own
+            // region, never the page.
+            <div class="table-scroll" role="region" aria-labelledby="bands-caption" tabindex="0">
             <table class="scores bands-table">
-                <caption>{t("scoring.bands_caption")}</caption>
+                <caption id="bands-caption">{t("scoring.bands_caption")}</caption>
                 <thead><tr>
                     <th scope="col">{t("scoring.col_band")}</th>
                     <th scope="col">{t("scoring.col_scores")}</th>
@@ -122,6 +125,7 @@ pub fn ScoringPage() -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
+            </div>
         </section>
 
         {prose("completeness-heading", t("scoring.completeness_heading"), vec![
