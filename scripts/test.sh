@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Every check and test layer, in order of speed: format and lints, native unit /
 # property / content tests, the README's network recipe (DuckDB over generated exports),
-# browser tests (wasm-bindgen-test in headless Chromium), then the release build and the
-# end-to-end tests against it.
+# browser tests (wasm-bindgen-test in headless Chromium), then the release build, the
+# checks of what it wrote (tests/dist/) and the end-to-end tests against it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -27,6 +27,9 @@ cargo test --target wasm32-unknown-unknown --test web
 
 step "release build"
 trunk build --release
+
+step "the built page against its policy (node --test tests/dist/)"
+node --test tests/dist/
 
 step "end-to-end tests (Playwright, Chromium, axe)"
 npx playwright test --config tests/e2e/playwright.config.mjs
