@@ -9,11 +9,15 @@
 //    policy as a header, with what only a header can say (frame-ancestors), the other
 //    security headers, and caching: immutable for the hashed names, revalidated for
 //    index.html.
+// 3. In a release build, precompressed files beside each asset, for hosts that serve
+//    them (nginx's gzip_static and brotli_static, Apache with rewrite rules): `.br`
+//    (brotli, quality 11) and `.gz` (gzip, level 9), each only when it is smaller.
 //
 // Node's standard library only. tests/dist/ checks the result.
 import { createHash } from 'node:crypto';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /** Names trunk (filehash = true) and step 1 give their outputs: `name-<16 hex>[_bg].ext`. */
 const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg)$/;
@@ -25,6 +29,9 @@ const PERMISSIONS = [
   'payment', 'picture-in-picture', 'publickey-credentials-get', 'screen-wake-lock', 'serial',
   'usb', 'xr-spatial-tracking',
 ].map((feature) => `${feature}=()`).join(', ');
+
+/** What gets a .br and a .gz beside it: text, and the wasm. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.wasm', '.css', '.svg', '.json']);
 
 const stage = process.env.TRUNK_STAGING_DIR;
 if (!stage) throw new Error('post-build.mjs runs as trunk\'s post_build hook (TRUNK_STAGING_DIR is not set)');
@@ -59,6 +66,27 @@ const hashed = (await readdir(stage)).filter((name) => HASHED.test(name)).sort()
 await writeFile(join(stage, '_headers'), headersFile(policy, hashed));
 
 console.log(`post-build: moved ${moved.length} inline script(s) to ${moved.join(', ') || '-'}; wrote _headers`);
+
+// 3. Precompressed files, release only (`trunk serve` rebuilds on every change).
+if (process.env.TRUNK_PROFILE === 'release') {
+  let written = 0;
+  for (const entry of await readdir(stage, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !COMPRESSIBLE.has(extname(entry.name))) continue;
+    const path = join(entry.parentPath ?? entry.path, entry.name);
+    const bytes = await readFile(path);
+    const br = brotliCompressSync(bytes, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+    });
+    const gz = gzipSync(bytes, { level: 9 });
+    for (const [suffix, packed] of [['.br', br], ['.gz', gz]]) {
+      if (packed.length < bytes.length) {
+        await writeFile(path + suffix, packed);
+        written += 1;
+      }
+    }
+  }
+  console.log(`post-build: wrote ${written} precompressed file(s)`);
+}
 
 function headersFile(policy, hashed) {
   const immutable = hashed.map((name) => `/${name}\n  Cache-Control: public, max-age=31536000, immutable\n`);

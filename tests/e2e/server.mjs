@@ -2,7 +2,9 @@
 // single-page fallback: what a simple static host does. Proves that dist/ works there.
 // It sends the headers of dist/_headers as a host that reads that file would (paths
 // taken from the mount point), so every end-to-end test runs under the policy as a
-// header too, with frame-ancestors and the other security headers.
+// header too, with frame-ancestors and the other security headers. And it serves the
+// precompressed .br or .gz beside a file when the request accepts that encoding, as
+// nginx's brotli_static and gzip_static do.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -42,8 +44,17 @@ createServer(async (req, res) => {
   if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
   try {
     if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-    const body = await readFile(file);
     const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream' };
+    const accepted = (req.headers['accept-encoding'] ?? '').split(',')
+      .map((e) => e.trim().split(/\s*;\s*q=/)).filter(([, q]) => q === undefined || Number(q) > 0).map(([name]) => name);
+    let body;
+    for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
+      if (body || !accepted.includes(encoding)) continue;
+      body = await readFile(file + suffix).catch(() => undefined);
+      if (body) headers['content-encoding'] = encoding;
+    }
+    body ??= await readFile(file);
+    headers.vary = 'Accept-Encoding';
     for (const [pattern, list] of rules) {
       if (matches(pattern, sitePath)) for (const [name, value] of list) headers[name.toLowerCase()] = value;
     }
