@@ -70,11 +70,33 @@ pub fn tf(key: &str, args: &[(&str, &dyn Display)]) -> String {
     fill(&t(key), args)
 }
 
+/// `template` with each `{name}` replaced by its value, in one pass over the template:
+/// a value is never read again for placeholders, so a name that holds `{count}` shows
+/// as written. A placeholder without a value stays as it is.
 pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
-    args.iter()
-        .fold(template.to_owned(), |text, (name, value)| {
-            text.replace(&format!("{{{name}}}"), &value.to_string())
-        })
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            let (_, value) = args.iter().find(|(n, _)| *n == name)?;
+            Some((value.to_string(), close))
+        });
+        match value {
+            Some((value, close)) => {
+                out.push_str(&value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A file or storage problem in words that say what to fix.
@@ -340,6 +362,20 @@ mod tests {
             fill("{done} of {total}", &[("done", &3), ("total", &"10")]),
             "3 of 10"
         );
+    }
+
+    #[test]
+    fn a_value_is_never_read_for_placeholders() {
+        // A name from a file that holds a placeholder shows as written.
+        assert_eq!(
+            fill(
+                "{name} has {count} answers",
+                &[("name", &"{count} {name}"), ("count", &2)]
+            ),
+            "{count} {name} has 2 answers"
+        );
+        assert_eq!(fill("{a}{a} {missing} {", &[("a", &"x")]), "xx {missing} {");
+        assert_eq!(fill("{{a}}", &[("a", &"x")]), "{x}");
     }
 
     #[test]
