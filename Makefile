@@ -1,7 +1,7 @@
 # The two commands of the README, and the pieces they are made of. Recipes source
 # scripts/env.sh, which needs bash (make's default /bin/sh is dash on Debian).
 SHELL := /bin/bash
-.PHONY: serve test setup build bench clean
+.PHONY: serve test setup build bench fuzz clean
 
 serve: ## install what is missing, build, serve on http://127.0.0.1:8080/
 	bash scripts/serve.sh
@@ -17,6 +17,9 @@ build: setup
 
 bench: build
 	. scripts/env.sh && node benches/bench.mjs
+
+fuzz: ## the long import fuzz: a million inputs or more (FUZZ_CASES=, FUZZ_SEED=), no panic
+	cargo run --profile fuzz --example fuzz_import
 
 clean:
 	cargo clean && rm -rf dist test-results

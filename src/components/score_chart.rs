@@ -27,8 +27,10 @@ pub fn ScoreChart() -> impl IntoView {
                         <li class="bar-row" data-step=step.number>
                             <span class="bar-label">{step_label(step.number)}</span>
                             <span class="bar-track">
-                                <span class=format!("bar-fill band-{}", band.map_or("none", Band::key))
-                                    style=format!("width: {}%", score.unwrap_or(0.0))></span>
+                                // A CSSOM property, not a style attribute: the page's
+                                // Content-Security-Policy refuses inline style attributes.
+                                <span class=format!("bar-fill band-{}{}", band.map_or("none", Band::key), if score.is_none_or(|s| s <= 0.0) { " empty" } else { "" })
+                                    style:width=format!("{}%", score.unwrap_or(0.0))></span>
                             </span>
                             <span class="bar-facts">
                                 <strong class="bar-score">{format_score(score)}</strong>

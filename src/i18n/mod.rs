@@ -70,11 +70,63 @@ pub fn tf(key: &str, args: &[(&str, &dyn Display)]) -> String {
     fill(&t(key), args)
 }
 
+/// `template` with each `{name}` replaced by its value, in one pass over the template:
+/// a value is never read again for placeholders, so a name that holds `{count}` shows
+/// as written. A placeholder without a value stays as it is. A value with explicit
+/// bidirectional controls is isolated (`isolated`), so that it cannot reorder the
+/// message around it.
 pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
-    args.iter()
-        .fold(template.to_owned(), |text, (name, value)| {
-            text.replace(&format!("{{{name}}}"), &value.to_string())
-        })
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            let (_, value) = args.iter().find(|(n, _)| *n == name)?;
+            Some((value.to_string(), close))
+        });
+        match value {
+            Some((value, close)) => {
+                out.push_str(&isolated(value));
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A value that holds explicit bidirectional controls (an override such as U+202E, an
+/// embedding or an isolate, say in a name from a file) wrapped in a first-strong isolate
+/// (U+2068 … U+2069): what it overrides ends with it, so a name "<U+202E>evil" in
+/// "{name} · City" cannot show the app's own words after it reversed. A closing isolate
+/// in the value that would end the wrapper early is dropped, and isolates it leaves open
+/// are closed. Values without such controls, right-to-left text among them, are left
+/// exactly as they are.
+fn isolated(value: String) -> String {
+    let control = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    if !value.chars().any(control) {
+        return value;
+    }
+    let mut out = String::with_capacity(value.len() + 6);
+    out.push('\u{2068}');
+    let mut open = 0usize;
+    for c in value.chars() {
+        match c {
+            '\u{2066}'..='\u{2068}' => open += 1,
+            '\u{2069}' if open == 0 => continue,
+            '\u{2069}' => open -= 1,
+            _ => {}
+        }
+        out.push(c);
+    }
+    out.extend(std::iter::repeat_n('\u{2069}', open + 1));
+    out
 }
 
 /// A file or storage problem in words that say what to fix.
@@ -339,6 +391,48 @@ mod tests {
         assert_eq!(
             fill("{done} of {total}", &[("done", &3), ("total", &"10")]),
             "3 of 10"
+        );
+    }
+
+    #[test]
+    fn a_value_is_never_read_for_placeholders() {
+        // A name from a file that holds a placeholder shows as written.
+        assert_eq!(
+            fill(
+                "{name} has {count} answers",
+                &[("name", &"{count} {name}"), ("count", &2)]
+            ),
+            "{count} {name} has 2 answers"
+        );
+        assert_eq!(fill("{a}{a} {missing} {", &[("a", &"x")]), "xx {missing} {");
+        assert_eq!(fill("{{a}}", &[("a", &"x")]), "{x}");
+    }
+
+    #[test]
+    fn a_value_with_bidi_controls_cannot_reorder_the_message() {
+        let context = |name: &str| fill("{name} · City", &[("name", &name)]);
+        assert_eq!(
+            context("\u{202E}evil"),
+            "\u{2068}\u{202E}evil\u{2069} · City"
+        );
+        // A closing isolate that would end the wrapper early is dropped; one opened is closed.
+        assert_eq!(
+            context("\u{2069}\u{202E}x"),
+            "\u{2068}\u{202E}x\u{2069} · City"
+        );
+        assert_eq!(
+            context("\u{2067}x"),
+            "\u{2068}\u{2067}x\u{2069}\u{2069} · City"
+        );
+        assert_eq!(
+            context("\u{2067}a\u{2069}\u{2069}b"),
+            "\u{2068}\u{2067}a\u{2069}b\u{2069} · City"
+        );
+        // Right-to-left text, numbers and marks alone are left as they are.
+        assert_eq!(context("العربية"), "العربية · City");
+        assert_eq!(
+            fill("{n} of {m}", &[("n", &3), ("m", &"\u{200F}10")]),
+            "3 of \u{200F}10"
         );
     }
 

@@ -116,10 +116,11 @@ fn strip(counts: [usize; 5]) -> AnyView {
         <ol class="level-strip" aria-label=t("workshop.strip_label")>
             {counts.into_iter().enumerate().map(|(level, count)| {
                 // No bar at all for a level nobody gave; otherwise at least a sliver.
-                let height = if count == 0 { "height: 0".to_owned() } else { format!("height: {}%", 15 + 85 * count / most) };
+                // Set as a CSSOM property: the Content-Security-Policy refuses style attributes.
+                let height = if count == 0 { "0".to_owned() } else { format!("{}%", 15 + 85 * count / most) };
                 view! {
                     <li>
-                        <span class="strip-bar" style=height aria-hidden="true"></span>
+                        <span class="strip-bar" style:height=height aria-hidden="true"></span>
                         <span class="strip-count">{tf("workshop.strip_cell", &[("level", &level), ("count", &count)])}</span>
                     </li>
                 }
