@@ -15,8 +15,8 @@ setup:
 build: setup
 	. scripts/env.sh && trunk build --release
 
-bench: build
-	. scripts/env.sh && node benches/bench.mjs
+bench: build ## size (by crate and function) and speed benchmarks; installs twiggy if missing
+	bash scripts/bench.sh
 
 clean:
 	cargo clean && rm -rf dist test-results
