@@ -15,8 +15,8 @@ setup:
 build: setup
 	. scripts/env.sh && trunk build --release
 
-bench: build
-	. scripts/env.sh && node benches/bench.mjs
+bench: build ## size (by crate and function) and speed benchmarks; installs twiggy if missing
+	bash scripts/bench.sh
 
 fuzz: ## the long import fuzz: a million inputs or more (FUZZ_CASES=, FUZZ_SEED=), no panic
 	cargo run --profile fuzz --example fuzz_import

@@ -23,8 +23,18 @@ pub fn App() -> impl IntoView {
     provide_context(state::WorkshopState::for_app(library));
     let editors = state::Editors::for_app(library);
     provide_context(editors.clone());
-    // Leaving the page with a change that is not in storage asks first.
+    // Typed text waiting for a pause in typing is written when the page is hidden or
+    // left; leaving with a change that is still not in storage asks first.
+    let _ = window_event_listener(leptos::ev::visibilitychange, {
+        let editors = editors.clone();
+        move |_| editors.flush()
+    });
+    let _ = window_event_listener(leptos::ev::pagehide, {
+        let editors = editors.clone();
+        move |_| editors.flush()
+    });
     let _ = window_event_listener(leptos::ev::beforeunload, move |event| {
+        editors.flush();
         if editors.any_unsaved() {
             event.prevent_default();
         }

@@ -113,3 +113,33 @@ pub async fn yield_to_browser() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// Milliseconds on the page's monotonic clock (for pauses; not a date).
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or_else(js_sys::Date::now, |p| p.now())
+}
+
+/// Runs `f` once, after `ms` milliseconds (a timer task of its own). When no timer can
+/// be set, `f` runs at once, so whatever waits on it is never dropped.
+pub fn after(ms: i32, f: impl FnOnce() + 'static) {
+    let f = std::rc::Rc::new(std::cell::Cell::new(Some(f)));
+    let run = {
+        let f = f.clone();
+        wasm_bindgen::closure::Closure::once_into_js(move || {
+            if let Some(f) = f.take() {
+                f();
+            }
+        })
+    };
+    let scheduled = web_sys::window().and_then(|w| {
+        w.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), ms)
+            .ok()
+    });
+    if scheduled.is_none() {
+        if let Some(f) = f.take() {
+            f();
+        }
+    }
+}

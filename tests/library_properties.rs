@@ -5,7 +5,7 @@
 //! Nothing is ever lost: every version that was stored is, after any command, still
 //! stored (under its key or in the bin), or was replaced by the tab that had seen it,
 //! or removed by an explicit "empty bin", "delete for good" or "delete all". A command
-//! that fails leaves the store as it was.
+//! that fails leaves the store as it was, and so does typing (written after a pause).
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -31,6 +31,12 @@ enum Command {
     },
     /// Tab `tab` changes a note and saves as the editor does.
     Edit {
+        tab: usize,
+        size: usize,
+    },
+    /// Tab `tab` types into a note: in memory, its write waiting for a pause (the next
+    /// `Edit` of that tab writes it).
+    Type {
         tab: usize,
         size: usize,
     },
@@ -78,7 +84,7 @@ fn command() -> impl Strategy<Value = Command> {
     prop_oneof![
         (0..2usize, 0..2usize).prop_map(|(tab, id)| Command::Open { tab, id }),
         (0..2usize, 0..400usize).prop_map(|(tab, size)| Command::Edit { tab, size }),
-        (0..2usize, 0..400usize).prop_map(|(tab, size)| Command::Edit { tab, size }),
+        (0..2usize, 0..400usize).prop_map(|(tab, size)| Command::Type { tab, size }),
         (0..2usize).prop_map(|tab| Command::Hear { tab }),
         (0..2usize).prop_map(|tab| Command::KeepMine { tab }),
         (0..2usize).prop_map(|tab| Command::LoadTheirs { tab }),
@@ -152,6 +158,8 @@ fn run(commands: Vec<Command>) -> Result<(), TestCaseError> {
             .collect();
         let mut explicit_removal = false;
         let mut failed = false;
+        // Typing writes nothing until the pause.
+        let mut only_in_memory = false;
         let mut replaced_by_reader: Option<String> = None;
         // Restoring "as a copy" moves a bin entry's answers under a new id.
         let mut moved: Option<(String, String)> = None;
@@ -167,6 +175,13 @@ fn run(commands: Vec<Command>) -> Result<(), TestCaseError> {
                     a.set_note("city-1-every-district", &"n".repeat(size + 1), &now);
                     state.save_change(&store, a, &now);
                     failed = matches!(state.status, SaveStatus::Failed(_));
+                }
+            }
+            Command::Type { tab, size } => {
+                if let Some((a, state)) = &mut tabs[tab].open {
+                    a.set_note("city-2-liaison-lead", &"t".repeat(size + 1), &now);
+                    state.hold();
+                    only_in_memory = true;
                 }
             }
             Command::Hear { tab } => {
@@ -277,11 +292,11 @@ fn run(commands: Vec<Command>) -> Result<(), TestCaseError> {
             Command::Quota(headroom) => store.set_quota(headroom.map(|h| store.used_bytes() + h)),
         }
         let after = versions(&store);
-        if failed {
+        if failed || only_in_memory {
             prop_assert_eq!(
                 &before,
                 &after,
-                "{:?} failed but changed the store",
+                "{:?} failed or only typed, but changed the store",
                 command
             );
         }

@@ -1,5 +1,6 @@
 //! One question: its text and help, five described levels plus "Not applicable" and
-//! "Don't know" as one radio group, and a note. Every change goes through the Editor.
+//! "Don't know" as one radio group, and a note. Every change goes through the Editor:
+//! a level is saved at once, the note after a pause in typing or on leaving the field.
 
 use crate::components::earlier_answers::EarlierAnswerHint;
 use crate::components::glossary_terms::GlossaryTerms;
@@ -89,9 +90,11 @@ pub fn QuestionCard(question: &'static Question, number: String) -> impl IntoVie
                         cut.set(was_cut);
                         // A keystroke kept out entirely changes nothing to save.
                         if text != before {
-                            editor.change(|a, now| a.set_note(qid, &text, now));
+                            editor.change_text(|a, now| a.set_note(qid, &text, now));
                         }
-                    }></textarea>
+                    }
+                    // Written after a pause in typing, or now, when the field is left.
+                    on:blur=move |_| editor.flush()></textarea>
                 <Show when=show_count>
                     <p class="hint note-count" id=count_id.clone()>
                         {move || tf("question.note_count", &[("count", &grouped(count())), ("max", &grouped(MAX_TEXT_CHARS))])}

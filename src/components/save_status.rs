@@ -1,4 +1,5 @@
-//! Says whether the last change reached storage; polite when it did, an alert when not;
+//! Says whether the last change reached storage ("Saving…" while typed text waits for a
+//! pause, so nobody is told "Saved" early); polite when it did, an alert when not;
 //! and when the revision number has reached the format's limit, that it stays there.
 
 use crate::i18n::{describe_storage_error, revision_limit, t};
@@ -14,6 +15,9 @@ pub fn SaveStatusLine() -> impl IntoView {
             {move || match editor.status.get() {
                 SaveStatus::Idle => t("save.autosave").into_any(),
                 SaveStatus::Saved => t("save.saved").into_any(),
+                // The conflict notice says why nothing is being written.
+                SaveStatus::Pending if editor.conflict.with(Option::is_some) => ().into_any(),
+                SaveStatus::Pending => t("save.pending").into_any(),
                 SaveStatus::Reloaded => t("save.reloaded").into_any(),
                 SaveStatus::Failed(error) => view! {
                     <div class="error" role="alert">

@@ -32,6 +32,8 @@ pub fn AssessmentLoader(id: String, children: Children) -> impl IntoView {
 
 fn with_editor(editor: Editor, children: Children) -> AnyView {
     provide_context(editor);
+    // Leaving the view writes typed text that waits for a pause in typing.
+    on_cleanup(move || editor.flush());
     // On every view of the assessment: another tab's write that a change here would
     // overwrite is never settled silently.
     view! { <ConflictNotice /> {children()} }.into_any()

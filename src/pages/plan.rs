@@ -12,7 +12,7 @@ use crate::display::dom_id;
 use crate::i18n::{t, tf};
 use crate::pages::{page_title, title_within};
 use crate::platform;
-use crate::state::Editor;
+use crate::state::{Editor, Saving};
 use leptos::prelude::*;
 
 /// One ranked instrument action, as the list shows it; fixed for its key and place.
@@ -172,9 +172,9 @@ fn RankedAction(row: Row) -> impl IntoView {
                     let key = key.clone();
                     move || editor.assessment.with(|a| a.tracking(&key))
                 })
-                on_change=move |tracking| {
+                on_change=move |tracking, saving| {
                     let key = key.clone();
-                    editor.change(move |a, now| a.set_tracking(&key, tracking, now))
+                    editor.apply(saving, move |a, now| a.set_tracking(&key, tracking, now))
                 }
             />
         </li>
@@ -226,16 +226,17 @@ fn OwnAction(id: String) -> impl IntoView {
                             a.plan.custom.iter().find(|c| c.id == id_before).map(|c| c.text.clone())
                         }).unwrap_or_default();
                         let (text, _) = fitted_value(&ev, &before);
-                        editor.change(|a, now| a.edit_custom_action(&id_text, now, |c| c.text = text));
-                    } />
+                        editor.change_text(|a, now| a.edit_custom_action(&id_text, now, |c| c.text = text));
+                    }
+                    on:blur=move |_| editor.flush() />
             </div>
             <TrackingFields
                 prefix=prefix
                 context=action.text.clone()
                 tracking=Signal::derive(move || current().map(|c| c.tracking).unwrap_or_default())
-                on_change=move |tracking| {
+                on_change=move |tracking, saving| {
                     let id = id_tracking.clone();
-                    editor.change(move |a, now| a.edit_custom_action(&id, now, |c| c.tracking = tracking))
+                    editor.apply(saving, move |a, now| a.edit_custom_action(&id, now, |c| c.tracking = tracking))
                 }
             />
             <button type="button" class="button danger"
@@ -250,18 +251,20 @@ fn OwnAction(id: String) -> impl IntoView {
 }
 
 /// Status, owner and due date of one action, showing `tracking` as it is now; each
-/// edit is applied to the current value and passed up whole.
+/// edit is applied to the current value and passed up whole, with when to save it (the
+/// owner as typed text, after a pause; a status or a date at once).
 #[component]
 fn TrackingFields(
     prefix: String,
     context: String,
     tracking: Signal<Tracking>,
-    on_change: impl Fn(Tracking) + Clone + Send + Sync + 'static,
+    on_change: impl Fn(Tracking, Saving) + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
-    let update = move |edit: &dyn Fn(&mut Tracking)| {
+    let editor = expect_context::<Editor>();
+    let update = move |saving: Saving, edit: &dyn Fn(&mut Tracking)| {
         let mut current = tracking.get_untracked();
         edit(&mut current);
-        on_change(current);
+        on_change(current, saving);
     };
     let (status_id, owner_id, due_id) = (
         format!("{prefix}-status"),
@@ -277,7 +280,7 @@ fn TrackingFields(
                 <select id=status_id on:change=move |ev| {
                     let value = event_target_value(&ev);
                     if let Some(status) = ActionStatus::ALL.into_iter().find(|s| s.key() == value) {
-                        update_status(&move |t: &mut Tracking| t.status = status);
+                        update_status(Saving::Now, &move |t: &mut Tracking| t.status = status);
                     }
                 }>
                     {ActionStatus::ALL.into_iter().map(|s| view! {
@@ -291,15 +294,16 @@ fn TrackingFields(
                     on:input=move |ev| {
                         let before = tracking.with_untracked(|t| t.owner.clone());
                         let (owner, _) = fitted_value(&ev, &before);
-                        update_owner(&move |t: &mut Tracking| t.owner = owner.clone());
-                    } />
+                        update_owner(Saving::AfterPause, &move |t: &mut Tracking| t.owner = owner.clone());
+                    }
+                    on:blur=move |_| editor.flush() />
             </div>
             <div class="field">
                 <label for=due_id.clone()>{t("plan.due")}</label>
                 <input type="date" id=due_id prop:value=move || tracking.with(|t| t.due.clone())
                     on:change=move |ev| {
                         let due = event_target_value(&ev);
-                        update(&move |t: &mut Tracking| t.due = due.clone());
+                        update(Saving::Now, &move |t: &mut Tracking| t.due = due.clone());
                     } />
             </div>
         </div>

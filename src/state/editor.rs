@@ -1,5 +1,8 @@
 //! The one reactive assessment being edited, and how a change reaches storage.
-//! Pages read from it; only `Editor::change` writes, and every write is saved at once.
+//! Pages read from it; only `Editor::change` and `Editor::change_text` write. A click or
+//! a choice is saved at once; typed text is in memory (and on screen) at once and is
+//! written after a pause in typing (`PAUSE_MS`) or when the field is left, the view is
+//! left, the page is hidden or unloaded, or the assessment is exported (`flush`).
 //! The two-tab rules are `core::library::sync::EditState`, which the editor holds
 //! beside the assessment; this adds signals, the clock and the `storage` event.
 //!
@@ -17,10 +20,29 @@ use crate::core::scoring::{self, Profile};
 use crate::platform;
 use leptos::prelude::*;
 
+/// How long typing must pause before typed text is written, in milliseconds.
+pub const PAUSE_MS: i32 = 400;
+
+/// When a change is written: at once (a click, a choice, a date) or after a pause in
+/// typing (a text field).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Saving {
+    Now,
+    AfterPause,
+}
+
+/// The pause timer's bookkeeping: when the last key came, and whether a timer is set.
+#[derive(Clone, Copy, Default)]
+struct Typing {
+    last_key_ms: f64,
+    timer_set: bool,
+}
+
 #[derive(Clone, Copy)]
 pub struct Editor {
     pub assessment: RwSignal<Assessment>,
     edit: RwSignal<EditState>,
+    typing: StoredValue<Typing>,
     pub status: Memo<SaveStatus>,
     /// A write of another tab that this tab's unsaved change would overwrite.
     pub conflict: Memo<Option<Conflict>>,
@@ -37,6 +59,7 @@ impl Editor {
         let editor = Editor {
             assessment,
             edit,
+            typing: StoredValue::new(Typing::default()),
             status: Memo::new(move |_| edit.with(|e| e.status.clone())),
             conflict: Memo::new(move |_| edit.with(|e| e.conflict.clone())),
             profile: Memo::new(move |_| assessment.with(|a| scoring::profile(instrument, a))),
@@ -87,23 +110,84 @@ impl Editor {
         self.assessment.with_untracked(|a| a.id.clone())
     }
 
-    /// Downloads the assessment as a JSON file of the current format.
+    /// Downloads the assessment as a JSON file of the current format; typed text that
+    /// waits for its write is written first.
     pub fn export_json(&self) {
+        self.flush();
         self.assessment
             .with_untracked(crate::downloads::assessment_json);
     }
 
     /// Applies a change (given the current timestamp) and saves it, unless another tab
     /// has written since this one last read: then the change stays in memory and a
-    /// conflict asks the user.
+    /// conflict asks the user. Typed text waiting for its write goes with it.
     pub fn change(&self, edit: impl FnOnce(&mut Assessment, &str)) {
         let now = platform::now_iso();
         self.assessment.update(|a| edit(a, &now));
+        self.save(&now);
+    }
+
+    /// Applies a change to a text field: in memory and on screen at once, written after
+    /// a pause in typing, or sooner by `flush` (the field, the view or the page left).
+    pub fn change_text(&self, edit: impl FnOnce(&mut Assessment, &str)) {
+        let now = platform::now_iso();
+        self.assessment.update(|a| edit(a, &now));
+        if !self.edit.with_untracked(EditState::is_pending) {
+            self.edit.update(EditState::hold);
+        }
+        self.typing
+            .update_value(|t| t.last_key_ms = platform::now_ms());
+        self.wait_for_pause(PAUSE_MS);
+    }
+
+    /// `change` or `change_text`, as `saving` says.
+    pub fn apply(&self, saving: Saving, edit: impl FnOnce(&mut Assessment, &str)) {
+        match saving {
+            Saving::Now => self.change(edit),
+            Saving::AfterPause => self.change_text(edit),
+        }
+    }
+
+    /// Writes typed text that waits for a pause, now. Safe to call at any time, also
+    /// after the editor is gone (then there is nothing to write).
+    pub fn flush(&self) {
+        if self.edit.try_with_untracked(EditState::is_pending) == Some(true) {
+            self.save(&platform::now_iso());
+        }
+    }
+
+    fn save(&self, now: &str) {
         let store = self.library.store();
         self.assessment.with_untracked(|a| {
-            self.edit.update(|e| e.save_change(store, a, &now));
+            self.edit.update(|e| e.save_change(store, a, now));
         });
         self.library.refresh();
+    }
+
+    /// One timer at a time: when it fires, typing that went on since sets it again for
+    /// the rest of the pause, so a burst of keys costs one timer per pause, not one each.
+    fn wait_for_pause(self, ms: i32) {
+        let start = self
+            .typing
+            .try_update_value(|t| !std::mem::replace(&mut t.timer_set, true));
+        if start == Some(true) {
+            platform::after(ms, move || self.pause_over());
+        }
+    }
+
+    fn pause_over(self) {
+        let Some(idle) = self.typing.try_update_value(|t| {
+            t.timer_set = false;
+            platform::now_ms() - t.last_key_ms
+        }) else {
+            return;
+        };
+        let left = f64::from(PAUSE_MS) - idle;
+        if left >= 1.0 {
+            self.wait_for_pause(left.ceil() as i32);
+        } else {
+            self.flush();
+        }
     }
 
     /// Settles a conflict with this tab's version: the stored one goes to the bin (so it
@@ -159,6 +243,14 @@ impl Editors {
     pub fn any_unsaved(&self) -> bool {
         self.open
             .with_value(|open| open.as_ref().is_some_and(|(_, e)| e.has_unsaved()))
+    }
+
+    /// Writes the open editor's typed text that waits for a pause (the page is being
+    /// hidden or left).
+    pub fn flush(&self) {
+        if let Some(editor) = self.open.with_value(|open| open.as_ref().map(|(_, e)| *e)) {
+            editor.flush();
+        }
     }
 
     /// A new editor of `assessment`; the one open before is disposed of.

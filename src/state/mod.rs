@@ -8,6 +8,6 @@ mod library;
 mod workshop;
 
 pub use crate::core::library::sync::{Conflict, SaveStatus};
-pub use editor::{Editor, Editors};
+pub use editor::{Editor, Editors, Saving, PAUSE_MS};
 pub use library::Library;
 pub use workshop::{Outcome as WorkshopOutcome, WorkshopState, WORKSHOP_KEY};

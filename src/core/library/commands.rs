@@ -57,7 +57,19 @@ fn entry_text(assessment: &Assessment, now: &str) -> Result<String, StorageError
 
 /// Writes `assessment` under its id, over whatever is there.
 pub fn save(store: &dyn Store, assessment: &Assessment, now: &str) -> Result<(), StorageError> {
-    store.set(&storage_key(&assessment.id), &entry_text(assessment, now)?)
+    write(store, assessment, now).map(drop)
+}
+
+/// `save`, returning the exact text written (what an editing tab compares the stored
+/// entry with before its next write).
+pub fn write(
+    store: &dyn Store,
+    assessment: &Assessment,
+    now: &str,
+) -> Result<String, StorageError> {
+    let text = entry_text(assessment, now)?;
+    store.set(&storage_key(&assessment.id), &text)?;
+    Ok(text)
 }
 
 /// Saves `assessment`; what is stored under its id now goes to the bin.
@@ -66,12 +78,18 @@ pub fn save_replacing(
     assessment: &Assessment,
     now: &str,
 ) -> Result<(), StorageError> {
-    replace_text(
-        store,
-        &storage_key(&assessment.id),
-        &entry_text(assessment, now)?,
-        now,
-    )
+    write_replacing(store, assessment, now).map(drop)
+}
+
+/// `save_replacing`, returning the exact text written.
+pub fn write_replacing(
+    store: &dyn Store,
+    assessment: &Assessment,
+    now: &str,
+) -> Result<String, StorageError> {
+    let text = entry_text(assessment, now)?;
+    replace_text(store, &storage_key(&assessment.id), &text, now)?;
+    Ok(text)
 }
 
 fn free_bin_key(store: &dyn Store, key: &str, now: &str) -> Result<String, StorageError> {

@@ -8,11 +8,22 @@
 //! user: "keep mine" sends theirs to the bin first, "load theirs" drops the unsaved
 //! change. A write from another tab while this one has nothing unsaved is loaded.
 //!
+//! A tab also keeps the exact text it last wrote. Before its next write it reads the
+//! stored text and compares it with that: equal, the entry is this tab's own version and
+//! the write goes ahead without parsing it; different, it is parsed and the rules above
+//! apply as they always did. Parsing the stored entry and comparing stamps would reach
+//! the same answer for the text this tab wrote, only slower (an assessment with every
+//! note filled is tens of kilobytes of JSON).
+//!
+//! Text fields are saved after a pause in typing (`hold`, then `save_change` when the
+//! pause ends or the field is left): until then the status is `Pending`, which counts as
+//! unsaved, so another tab's write in between is never taken over the typed text.
+//!
 //! `EditState` is the whole of a tab's bookkeeping; the reactive `state::Editor` holds
 //! one beside its assessment and calls these methods, so the rules are tested here.
 
 use super::commands::{self, load};
-use super::Loaded;
+use super::{storage_key, Loaded};
 use crate::core::assessment::Assessment;
 use crate::core::store::{StorageError, Store};
 
@@ -28,6 +39,9 @@ pub enum SaveStatus {
     /// Nothing changed since the view opened.
     Idle,
     Saved,
+    /// A text change is on screen and in memory; its write waits for a pause in typing
+    /// or for the field to be left.
+    Pending,
     /// The change is on screen and in memory but not in storage.
     Failed(StorageError),
     /// Another tab changed this assessment and this tab had nothing unsaved: its
@@ -70,6 +84,9 @@ pub enum Reaction {
 pub struct EditState {
     /// The stored version this tab last loaded or wrote.
     seen: Stamp,
+    /// The exact stored text of `seen` when this tab wrote it; `None` when this tab only
+    /// read that version (its next write then parses the stored entry once).
+    seen_text: Option<String>,
     pub status: SaveStatus,
     pub conflict: Option<Conflict>,
 }
@@ -78,6 +95,7 @@ impl EditState {
     pub fn opened(assessment: &Assessment) -> EditState {
         EditState {
             seen: stamp(assessment),
+            seen_text: None,
             status: SaveStatus::Idle,
             conflict: None,
         }
@@ -88,39 +106,70 @@ impl EditState {
         &self.seen
     }
 
+    /// The exact text this tab last wrote, while the version it has seen is that one.
+    pub fn seen_text(&self) -> Option<&str> {
+        self.seen_text.as_deref()
+    }
+
     /// A change is on screen and in memory but not in storage.
     pub fn has_unsaved(&self) -> bool {
-        self.conflict.is_some() || matches!(self.status, SaveStatus::Failed(_))
+        self.conflict.is_some()
+            || matches!(self.status, SaveStatus::Failed(_) | SaveStatus::Pending)
+    }
+
+    /// A text change is in memory and its write waits (`save_change` writes it). While a
+    /// conflict is open nothing is written anyway, and the conflict says so.
+    pub fn hold(&mut self) {
+        if self.conflict.is_none() {
+            self.status = SaveStatus::Pending;
+        }
+    }
+
+    /// A held text change waits for its write (while a conflict is open, none comes: the
+    /// user settles it first).
+    pub fn is_pending(&self) -> bool {
+        self.conflict.is_none() && self.status == SaveStatus::Pending
     }
 
     /// Saves `assessment` just changed in this tab, unless another tab has written or
     /// deleted it since this one last read it: then the change is held and a conflict
-    /// raised.
+    /// raised. A stored text equal to the one this tab last wrote is its own version:
+    /// written over without being parsed.
     pub fn save_change(&mut self, store: &dyn Store, assessment: &Assessment, now: &str) {
         if self.conflict.is_some() {
             return;
         }
-        match load(store, &assessment.id) {
-            Ok(Loaded::Readable(stored)) if stamp(&stored) != self.seen => {
+        let key = storage_key(&assessment.id);
+        let stored = match store.get(&key) {
+            Ok(stored) => stored,
+            // Unreadable storage: the write itself says what is wrong.
+            Err(_) => return self.write(store, assessment, now),
+        };
+        if stored.is_some() && stored.as_deref() == self.seen_text.as_deref() {
+            return self.write(store, assessment, now);
+        }
+        match Loaded::read(&key, stored) {
+            Loaded::Readable(stored) if stamp(&stored) != self.seen => {
                 self.conflict = Some(Conflict::with(Some(*stored)));
             }
-            Ok(Loaded::Unreadable { .. }) => self.conflict = Some(Conflict::with(None)),
+            Loaded::Unreadable { .. } => self.conflict = Some(Conflict::with(None)),
             // Deleted elsewhere since this tab loaded it: saving would bring it back
             // unasked.
-            Ok(Loaded::Absent) => {
+            Loaded::Absent => {
                 self.conflict = Some(Conflict {
                     theirs: None,
                     gone: true,
                 })
             }
-            Ok(Loaded::Readable(_)) | Err(_) => self.write(store, assessment, now),
+            Loaded::Readable(_) => self.write(store, assessment, now),
         }
     }
 
     fn write(&mut self, store: &dyn Store, assessment: &Assessment, now: &str) {
-        self.status = match commands::save(store, assessment, now) {
-            Ok(()) => {
+        self.status = match commands::write(store, assessment, now) {
+            Ok(text) => {
                 self.seen = stamp(assessment);
+                self.seen_text = Some(text);
                 SaveStatus::Saved
             }
             Err(error) => SaveStatus::Failed(error),
@@ -137,10 +186,11 @@ impl EditState {
         };
         assessment.revision = assessment.revision.max(stored_revision);
         assessment.touch(now);
-        match commands::save_replacing(store, assessment, now) {
-            Ok(()) => {
+        match commands::write_replacing(store, assessment, now) {
+            Ok(text) => {
                 self.conflict = None;
                 self.seen = stamp(assessment);
+                self.seen_text = Some(text);
                 self.status = SaveStatus::Saved;
             }
             Err(error) => self.status = SaveStatus::Failed(error),
@@ -172,6 +222,7 @@ impl EditState {
 
     fn took(&mut self, theirs: &Assessment) {
         self.seen = stamp(theirs);
+        self.seen_text = None;
         self.conflict = None;
         self.status = SaveStatus::Reloaded;
     }
@@ -237,6 +288,123 @@ mod tests {
             Loaded::read(&storage_key("a"), store.get(&storage_key("a")).unwrap())
         );
         assert!(two.state.has_unsaved());
+    }
+
+    #[test]
+    fn a_write_from_another_tab_between_two_of_this_tabs_writes_is_caught() {
+        let store = store_with("a");
+        let mut one = Tab::open(&store, "a");
+        one.note(&store, "one's first", "t1");
+        assert_eq!(one.state.status, SaveStatus::Saved);
+        // A tab opened after one's write writes without conflict…
+        let mut two = Tab::open(&store, "a");
+        two.note(&store, "from two", "t2");
+        assert_eq!(two.state.status, SaveStatus::Saved);
+        let theirs = store.get(&storage_key("a")).unwrap();
+        // …and one's next write, whose remembered text no longer matches, is held.
+        one.note(&store, "one's second", "t3");
+        let conflict = one.state.conflict.clone().expect("a conflict");
+        assert_eq!(conflict.theirs.unwrap().note("q"), "from two");
+        assert_eq!(store.get(&storage_key("a")).unwrap(), theirs);
+        assert!(one.state.has_unsaved());
+    }
+
+    #[test]
+    fn an_unreadable_or_removed_entry_between_two_writes_is_caught() {
+        let store = store_with("a");
+        let mut one = Tab::open(&store, "a");
+        one.note(&store, "first", "t1");
+        store.set(&storage_key("a"), "{ not an assessment").unwrap();
+        one.note(&store, "second", "t2");
+        assert!(one
+            .state
+            .conflict
+            .as_ref()
+            .is_some_and(|c| c.theirs.is_none() && !c.gone));
+        assert_eq!(
+            store.get(&storage_key("a")).unwrap().as_deref(),
+            Some("{ not an assessment")
+        );
+
+        let store = store_with("b");
+        let mut one = Tab::open(&store, "b");
+        one.note(&store, "first", "t1");
+        crate::core::library::commands::move_to_bin(&store, &storage_key("b"), "t2").unwrap();
+        one.note(&store, "second", "t3");
+        assert_eq!(load(&store, "b").unwrap(), Loaded::Absent);
+        assert!(one.state.conflict.as_ref().is_some_and(|c| c.gone));
+    }
+
+    #[test]
+    fn a_tab_remembers_exactly_what_it_wrote_and_forgets_it_on_taking_theirs() {
+        let store = store_with("a");
+        let mut one = Tab::open(&store, "a");
+        let mut two = Tab::open(&store, "a");
+        assert_eq!(one.state.seen_text(), None);
+        one.note(&store, "from one", "t1");
+        let stored = store.get(&storage_key("a")).unwrap();
+        assert_eq!(one.state.seen_text(), stored.as_deref());
+        // Writes in a row compare with the text just written, and keep saving.
+        one.note(&store, "from one, longer", "t2");
+        assert_eq!(one.state.status, SaveStatus::Saved);
+        assert_eq!(
+            one.state.seen_text(),
+            store.get(&storage_key("a")).unwrap().as_deref()
+        );
+        // Taking another tab's version forgets the text: it was not this tab's.
+        two.note(&store, "two", "t3");
+        two.state.keep_mine(&store, &mut two.assessment, "t4");
+        assert_eq!(
+            two.state.seen_text(),
+            store.get(&storage_key("a")).unwrap().as_deref()
+        );
+        let theirs = load(&store, "a").unwrap();
+        let Loaded::Readable(theirs) = theirs else {
+            panic!("readable")
+        };
+        assert!(matches!(
+            one.state.other_tab_wrote(Some(*theirs)),
+            Reaction::Take(_)
+        ));
+        assert_eq!(one.state.seen_text(), None);
+        one.note(&store, "after taking", "t5");
+        assert_eq!(one.state.status, SaveStatus::Saved);
+    }
+
+    #[test]
+    fn typed_text_waits_for_its_write_and_is_never_dropped_for_another_tabs() {
+        let store = store_with("a");
+        let mut one = Tab::open(&store, "a");
+        let mut two = Tab::open(&store, "a");
+        let before = store.contents();
+        one.assessment.set_note("q", "typed", "t1");
+        one.state.hold();
+        assert!(one.state.is_pending());
+        assert!(one.state.has_unsaved());
+        assert_eq!(store.contents(), before, "nothing is written while typing");
+        // Another tab writes meanwhile: the typed text is not replaced by theirs.
+        two.note(&store, "from two", "t2");
+        assert_eq!(
+            one.state.other_tab_wrote(Some(two.assessment.clone())),
+            Reaction::Conflicted
+        );
+        assert_eq!(one.assessment.note("q"), "typed");
+        // While a conflict is open, typing does not claim a write is coming.
+        one.state.hold();
+        assert!(!one.state.is_pending());
+
+        // Without another tab, the write at the pause saves it.
+        let store = store_with("b");
+        let mut one = Tab::open(&store, "b");
+        one.assessment.set_note("q", "typed", "t1");
+        one.state.hold();
+        one.state.save_change(&store, &one.assessment, "t1");
+        assert_eq!(one.state.status, SaveStatus::Saved);
+        assert!(!one.state.has_unsaved());
+        let Ok(Loaded::Readable(stored)) = load(&store, "b") else {
+            panic!("readable")
+        };
+        assert_eq!(stored.note("q"), "typed");
     }
 
     #[test]
