@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Every check and test layer, in order of speed: format and lints, native unit /
 # property / content tests, the README's network recipe (DuckDB over generated exports),
-# browser tests (wasm-bindgen-test in headless Chromium), then the release build and the
-# end-to-end tests against it.
+# browser tests (wasm-bindgen-test in headless Chromium and Firefox ESR), then the
+# release build (with its service worker), the end-to-end tests against it, and the
+# core of them again in all three engines (Chromium, Firefox ESR, WebKit).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -25,8 +26,16 @@ node --test tests/network/
 step "browser tests (wasm-bindgen-test, headless Chromium)"
 cargo test --target wasm32-unknown-unknown --test web
 
+step "browser tests (wasm-bindgen-test, headless Firefox ESR)"
+# The runner takes GECKODRIVER first; CHROMEDRIVER is unset so that nothing else is used.
+env -u CHROMEDRIVER GECKODRIVER="$(command -v geckodriver)" \
+  cargo test --target wasm32-unknown-unknown --test web
+
 step "release build"
 trunk build --release
 
-step "end-to-end tests (Playwright, Chromium, axe)"
+step "end-to-end tests (Playwright, Chromium, axe; offline and the update)"
 npx playwright test --config tests/e2e/playwright.config.mjs
+
+step "the core in every engine (WebDriver: Chromium, Firefox ESR, WebKit under Xvfb)"
+xvfb-run -a node --test tests/browsers/
