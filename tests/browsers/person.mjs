@@ -32,11 +32,14 @@ export class Person {
    * Reloads the page as a person does (F5). Not WebDriver's Refresh: geckodriver's is a
    * forced reload that bypasses the service worker (the page then has no controller),
    * which a person's reload does not; `location.reload()` is the same in every engine.
+   * It runs on a timer, after the script has returned, and the new page is recognised
+   * by a mark the old one had: WebKitWebDriver fails any command that runs a script while
+   * the page unloads ("Callback was not called before the unload event"), element
+   * commands too, so selenium's stalenessOf cannot be used there; waitFor retries.
    */
   async reload() {
-    const old = await this.driver.findElement(By.css('html'));
-    await this.driver.executeScript('location.reload()');
-    await this.driver.wait(until.stalenessOf(old), TIMEOUT);
+    await this.driver.executeScript('window.__beforeReload = true; setTimeout(() => location.reload(), 0);');
+    await this.waitFor(() => this.driver.executeScript('return window.__beforeReload === undefined && document.readyState === "complete";'), 'the page to load again');
     await this.heading();
   }
 
