@@ -8,7 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 source scripts/env.sh
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+# Each step says when it starts (seconds since the start, set-up included).
+step() { printf '\n\033[1m== %s\033[0m (at %ss)\n' "$*" "$SECONDS"; }
 
 step "format"
 cargo fmt --check
@@ -38,4 +39,4 @@ step "end-to-end tests (Playwright, Chromium, axe; offline and the update)"
 npx playwright test --config tests/e2e/playwright.config.mjs
 
 step "the core in every engine (WebDriver: Chromium, Firefox ESR, WebKit under Xvfb)"
-xvfb-run -a node --test tests/browsers/
+GECKODRIVER="$(command -v geckodriver)" xvfb-run -a node --test tests/browsers/
