@@ -9,7 +9,9 @@
 //    policy as a header, with what only a header can say (frame-ancestors), the other
 //    security headers, and caching: immutable for the hashed names, revalidated for
 //    index.html.
-// 3. In a release build, precompressed files beside each asset, for hosts that serve
+// 3. In a release build, the service worker (scripts/service-worker.mjs), over the
+//    finished files, so that it precaches the moved loader too.
+// 4. In a release build, precompressed files beside each asset, for hosts that serve
 //    them (nginx's gzip_static and brotli_static, Apache with rewrite rules): `.br`
 //    (brotli, quality 11) and `.gz` (gzip, level 9), each only when it is smaller.
 //
@@ -18,6 +20,7 @@ import { createHash } from 'node:crypto';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { writeServiceWorker } from './service-worker.mjs';
 
 /** Names trunk (filehash = true) and step 1 give their outputs: `name-<16 hex>[_bg].ext`. */
 const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg)$/;
@@ -67,7 +70,15 @@ await writeFile(join(stage, '_headers'), headersFile(policy, hashed));
 
 console.log(`post-build: moved ${moved.length} inline script(s) to ${moved.join(', ') || '-'}; wrote _headers`);
 
-// 3. Precompressed files, release only (`trunk serve` rebuilds on every change).
+// 3. The service worker, release only: a developer's reload under `trunk serve` always
+//    shows the latest code.
+if (process.env.TRUNK_PROFILE === 'release') {
+  await writeServiceWorker(stage);
+} else {
+  console.log(`post-build: no service worker for a ${process.env.TRUNK_PROFILE ?? 'debug'} build`);
+}
+
+// 4. Precompressed files, release only (`trunk serve` rebuilds on every change).
 if (process.env.TRUNK_PROFILE === 'release') {
   let written = 0;
   for (const entry of await readdir(stage, { recursive: true, withFileTypes: true })) {
@@ -107,6 +118,10 @@ function headersFile(policy, hashed) {
 /
   Cache-Control: no-cache
 /index.html
+  Cache-Control: no-cache
+/sw.js
+  Cache-Control: no-cache
+/public/manifest.webmanifest
   Cache-Control: no-cache
 
 # Each name carries a hash of its content: a new release has new names.

@@ -29,21 +29,40 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB_VERSION"
   cargo install wasm-bindgen-cli --version "$WB_VERSION"
 fi
 
-# 4. Chromium and its driver from Debian, for wasm-bindgen-test and the end-to-end tests.
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-  log "installing chromium and chromium-driver"
+# 4. The three browser engines and their drivers from Debian: Chromium and chromedriver
+#    (wasm-bindgen-test, the end-to-end tests), Firefox ESR (geckodriver below) and
+#    WebKitGTK's WebKitWebDriver with its MiniBrowser, Safari's engine, which needs a
+#    display: xvfb-run. One `apt-get update`, only when something is missing.
+APT_NEEDS=()
+[ -x /usr/bin/chromium ] || APT_NEEDS+=(chromium)
+[ -x /usr/bin/chromedriver ] || APT_NEEDS+=(chromium-driver)
+[ -x /usr/bin/firefox-esr ] || APT_NEEDS+=(firefox-esr)
+[ -x /usr/bin/WebKitWebDriver ] || APT_NEEDS+=(webkit2gtk-driver)
+[ -x /usr/bin/xvfb-run ] || APT_NEEDS+=(xvfb)
+if [ ${#APT_NEEDS[@]} -gt 0 ]; then
+  log "installing ${APT_NEEDS[*]} (about a minute, once)"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${APT_NEEDS[@]}"
+fi
+
+# 4b. geckodriver, Firefox's WebDriver, from the crate registry (the npm package of that
+#     name downloads a binary, which cannot work here).
+GECKODRIVER_VERSION=0.37.1
+if [ "$(geckodriver --version 2>/dev/null | awk 'NR==1 {print $2}')" != "$GECKODRIVER_VERSION" ]; then
+  log "installing geckodriver $GECKODRIVER_VERSION (about four minutes, once)"
+  cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
 fi
 
 # 5. npm tooling from the committed lockfile: binaryen's wasm-opt (Debian's 108 builds
 #    a wasm that crashes in Chromium), Playwright and axe; DuckDB (its native library
-#    ships inside the registry package) and smol-toml for the network recipe's test.
-#    Never a browser download.
+#    ships inside the registry package) and smol-toml for the network recipe's test;
+#    workbox-build, which writes the service worker at build time; selenium-webdriver
+#    for the suite that runs in all three engines. Never a browser download.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/playwright ] \
    || [ ! -f node_modules/@duckdb/node-api/package.json ] || [ ! -f node_modules/smol-toml/package.json ] \
+   || [ ! -f node_modules/workbox-build/package.json ] || [ ! -f node_modules/selenium-webdriver/package.json ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   log "installing npm tooling (npm ci)"
   npm ci --no-audit --no-fund

@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Every check and test layer, in order of speed: format and lints, native unit /
 # property / content tests, the README's network recipe (DuckDB over generated exports),
-# browser tests (wasm-bindgen-test in headless Chromium), then the release build, the
-# checks of what it wrote (tests/dist/) and the end-to-end tests against it.
+# browser tests (wasm-bindgen-test in headless Chromium and Firefox ESR), then the
+# release build (with its service worker), the checks of what it wrote (tests/dist/),
+# the end-to-end tests against it, and the core of them again in all three engines
+# (Chromium, Firefox ESR, WebKit).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 source scripts/env.sh
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+# Each step says when it starts (seconds since the start, set-up included).
+step() { printf '\n\033[1m== %s\033[0m (at %ss)\n' "$*" "$SECONDS"; }
 
 step "format"
 cargo fmt --check
@@ -25,6 +28,11 @@ node --test tests/network/
 step "browser tests (wasm-bindgen-test, headless Chromium)"
 cargo test --target wasm32-unknown-unknown --test web
 
+step "browser tests (wasm-bindgen-test, headless Firefox ESR)"
+# The runner takes GECKODRIVER first; CHROMEDRIVER is unset so that nothing else is used.
+env -u CHROMEDRIVER GECKODRIVER="$(command -v geckodriver)" \
+  cargo test --target wasm32-unknown-unknown --test web
+
 # Through the Makefile, as the README tells a person to build: CI runs this from a fresh
 # clone (.ci/run), so `make build` from a fresh clone is what it checks.
 step "release build (make build)"
@@ -33,5 +41,8 @@ make build
 step "the built page against its policy (node --test tests/dist/)"
 node --test tests/dist/
 
-step "end-to-end tests (Playwright, Chromium, axe)"
+step "end-to-end tests (Playwright, Chromium, axe; offline and the update)"
 npx playwright test --config tests/e2e/playwright.config.mjs
+
+step "the core in every engine (WebDriver: Chromium, Firefox ESR, WebKit under Xvfb)"
+GECKODRIVER="$(command -v geckodriver)" xvfb-run -a node --test tests/browsers/

@@ -39,6 +39,10 @@ pub fn App() -> impl IntoView {
             event.prevent_default();
         }
     });
+    // Offline use: a new version, once installed, is announced (politely) and used from
+    // the next load; stored assessments are never part of it.
+    let update_ready = RwSignal::new(false);
+    platform::register_service_worker(move || update_ready.set(true));
     let route = RwSignal::new(Route::parse(&platform::current_hash()));
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
         route.set(Route::parse(&platform::current_hash()));
@@ -76,6 +80,9 @@ pub fn App() -> impl IntoView {
             </details>
         </header>
         <main id="main">
+            <div class="update-notice" aria-live="polite">
+                {move || update_ready.get().then(|| view! { <p>{t("app.update_ready")}</p> })}
+            </div>
             {move || pages::view_for(route.get())}
         </main>
         <footer class="site-footer">

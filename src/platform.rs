@@ -143,3 +143,41 @@ pub fn after(ms: i32, f: impl FnOnce() + 'static) {
         }
     }
 }
+
+/// Registers the service worker (`sw.js`, generated into the build by
+/// `scripts/service-worker.mjs`) that keeps the app working offline. Its URL is relative,
+/// so the worker and its scope are the app's own folder under any sub-path. When a new
+/// version takes over a page that an earlier version served, `on_update` is called once,
+/// so that the page can say a reload brings the new version.
+///
+/// Only in a release build: `trunk serve` builds for debugging, where a cached copy would
+/// hide the latest change. Where the browser has no service workers (an insecure
+/// origin, some private modes) or refuses the registration, the app simply works
+/// online: nothing is reported, since nothing the user has is at stake.
+pub fn register_service_worker(on_update: impl Fn() + 'static) {
+    if cfg!(debug_assertions) {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let navigator = window.navigator();
+    let supported = js_sys::Reflect::get(&navigator, &"serviceWorker".into())
+        .map(|v| !v.is_undefined() && !v.is_null())
+        .unwrap_or(false);
+    if !supported {
+        return;
+    }
+    let container = navigator.service_worker();
+    // A page with no controller is a first visit (or a forced reload): the worker that
+    // takes it over then is the first one, not an update.
+    if container.controller().is_some() {
+        let changed = wasm_bindgen::closure::Closure::<dyn Fn()>::new(on_update);
+        container.set_oncontrollerchange(Some(changed.as_ref().unchecked_ref()));
+        changed.forget();
+    }
+    let registering = container.register("sw.js");
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = wasm_bindgen_futures::JsFuture::from(registering).await;
+    });
+}

@@ -3,18 +3,24 @@
 import { test as base, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
+/** Collects the page's console errors, uncaught exceptions and requests to other hosts. */
+export function watch(page, baseURL) {
+  const problems = [];
+  const origin = new URL(baseURL).origin;
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:')) {
+      problems.push(`request to another host: ${url}`);
+    }
+  });
+  return problems;
+}
+
 export const test = base.extend({
   guard: [async ({ page, baseURL }, use) => {
-    const problems = [];
-    const origin = new URL(baseURL).origin;
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('request', (r) => {
-      const url = r.url();
-      if (!url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:')) {
-        problems.push(`request to another host: ${url}`);
-      }
-    });
+    const problems = watch(page, baseURL);
     await use(problems);
     expect(problems, 'console errors, page errors or foreign requests').toEqual([]);
   }, { auto: true }],

@@ -1,65 +1,9 @@
-// A plain static server for the built app, mounted under a sub-path and with no
-// single-page fallback: what a simple static host does. Proves that dist/ works there.
-// It sends the headers of dist/_headers as a host that reads that file would (paths
-// taken from the mount point), so every end-to-end test runs under the policy as a
-// header too, with frame-ancestors and the other security headers. And it serves the
-// precompressed .br or .gz beside a file when the request accepts that encoding, as
-// nginx's brotli_static and gzip_static do.
-import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+// The end-to-end tests' web server (Playwright's webServer): dist/ under a sub-path.
+import { serve } from './static-server.mjs';
 
-const root = resolve(process.env.DIST ?? 'dist');
-const base = process.env.BASE_PATH ?? '/some/sub-path/';
-const port = Number(process.env.PORT ?? 4173);
-const types = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
-  '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.txt': 'text/plain',
-};
-
-/** `_headers` as a list of [path pattern, [[name, value]…]]: `/*` or an exact path. */
-async function headerRules() {
-  let text;
-  try { text = await readFile(join(root, '_headers'), 'utf8'); } catch { return []; }
-  const rules = [];
-  for (const line of text.split('\n')) {
-    if (!line.trim() || line.trimStart().startsWith('#')) continue;
-    if (/^\s/.test(line)) {
-      const [, name, value] = line.trim().match(/^([^:]+):\s*(.*)$/);
-      rules.at(-1)[1].push([name, value]);
-    } else {
-      rules.push([line.trim(), []]);
-    }
-  }
-  return rules;
-}
-const rules = await headerRules();
-const matches = (pattern, path) => pattern === path || (pattern.endsWith('*') && path.startsWith(pattern.slice(0, -1)));
-
-createServer(async (req, res) => {
-  const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  if (!path.startsWith(base)) { res.writeHead(404).end('not found'); return; }
-  const sitePath = `/${path.slice(base.length)}`;
-  let file = normalize(join(root, path.slice(base.length)));
-  if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
-  try {
-    if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-    const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream' };
-    const accepted = (req.headers['accept-encoding'] ?? '').split(',')
-      .map((e) => e.trim().split(/\s*;\s*q=/)).filter(([, q]) => q === undefined || Number(q) > 0).map(([name]) => name);
-    let body;
-    for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
-      if (body || !accepted.includes(encoding)) continue;
-      body = await readFile(file + suffix).catch(() => undefined);
-      if (body) headers['content-encoding'] = encoding;
-    }
-    body ??= await readFile(file);
-    headers.vary = 'Accept-Encoding';
-    for (const [pattern, list] of rules) {
-      if (matches(pattern, sitePath)) for (const [name, value] of list) headers[name.toLowerCase()] = value;
-    }
-    res.writeHead(200, headers).end(body);
-  } catch {
-    res.writeHead(404).end('not found');
-  }
-}).listen(port, '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${port}${base}`));
+const { url, root } = await serve({
+  root: process.env.DIST ?? 'dist',
+  base: process.env.BASE_PATH ?? '/some/sub-path/',
+  port: Number(process.env.PORT ?? 4173),
+});
+console.log(`serving ${root} at ${url}`);

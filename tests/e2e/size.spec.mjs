@@ -15,6 +15,9 @@ import { join, resolve } from 'node:path';
 // wasm 480 -> 490 (2026-11-29): the City-beside-community view adds about 10 KiB gzip.
 // Every view costs 5-40 KiB: code splitting (the performance issue) is overdue.
 // wasm 490 -> 500 (2026-11-29): the workshop file (saved as it goes, exported, opened).
+// js now counts sw.js too (2026-12-04): the service worker of offline use, Workbox's
+// runtime and the precache list, 5.7 KiB gzip; with the app's glue, 13.3 KiB. The
+// registration in the wasm adds 0.3 KiB gzip.
 const BUDGET_KIB = { wasm: 500, js: 16, css: 12 };
 const dist = resolve(process.env.E2E_DIST ?? 'dist');
 
