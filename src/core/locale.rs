@@ -80,7 +80,7 @@ impl Language {
     pub fn plural(self, n: u64) -> Plural {
         // `many` in French and Spanish: a non-zero multiple of a million ("1 million
         // de réponses", with "de"); CLDR rule `e = 0 and i != 0 and i % 1000000 = 0`.
-        let million = n != 0 && n % 1_000_000 == 0;
+        let million = n != 0 && n.is_multiple_of(1_000_000);
         match self {
             Language::En => {
                 if n == 1 {
@@ -130,7 +130,7 @@ impl Language {
         }
         let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 out.push(separator);
             }
             out.push(c);
