@@ -11,6 +11,7 @@ pub mod grant;
 pub mod import;
 pub mod instrument;
 pub mod library;
+pub mod locale;
 pub mod numbers;
 pub mod plan;
 pub mod retired;
