@@ -253,8 +253,10 @@ impl Editors {
         }
     }
 
-    /// A new editor of `assessment`; the one open before is disposed of.
+    /// A new editor of `assessment`; the one open before writes its typed text, then
+    /// is disposed of.
     pub fn open(&self, assessment: Assessment) -> Editor {
+        self.flush();
         let owner = self.root.child();
         let library = self.library;
         let editor = owner.with(|| Editor::new(assessment, library));

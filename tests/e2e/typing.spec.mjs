@@ -81,6 +81,17 @@ test('a note typed just before moving to the next step is kept', async ({ page }
   await expect(note(page)).toHaveValue('Before moving on');
 });
 
+test('a note typed just before opening another assessment is kept', async ({ page }) => {
+  const other = await startAssessment(page, { perspective: 'city', mode: 'full', name: 'Other City' });
+  const id = await startAssessment(page, { perspective: 'city', mode: 'full', name: 'First City' });
+  await note(page).pressSequentially('Typed, then straight on');
+  await page.evaluate((hash) => { location.hash = hash; }, `#/a/${other}/step/1`);
+  await expect(page.getByTestId('context')).toContainText('Other City');
+  expect(await storedNote(page, id)).toBe('Typed, then straight on');
+  await page.goto(`./#/a/${id}/step/1`);
+  await expect(note(page)).toHaveValue('Typed, then straight on');
+});
+
 test('a level chosen while a note waits saves both at once', async ({ page }) => {
   const id = await startAssessment(page, { perspective: 'city', mode: 'full', name: 'Both City' });
   await note(page).pressSequentially('Note first');
