@@ -4,7 +4,7 @@
 // free port), so that it can take the host away or deploy a second build on the same
 // origin, as a real host would.
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -38,11 +38,12 @@ const storage = (page) => page.evaluate(() => Object.fromEntries(Object.keys(loc
 test('the build precaches every file of dist/ but the worker itself, each with a revision', async () => {
   const sw = await readFile(join(dist, 'sw.js'), 'utf8');
   const listed = [...sw.matchAll(/url:"([^"]+)",revision:"([0-9a-f]+)"/g)].map((m) => m[1]).sort();
-  const { readdir } = await import('node:fs/promises');
   const files = (await readdir(dist, { recursive: true, withFileTypes: true }))
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath ?? e.path, e.name).slice(dist.length + 1))
-    .filter((f) => f !== 'sw.js')
+    // Not the app's files: the worker itself, the host's _headers, and the precompressed
+    // copies a host serves in place of a file (the worker fetches the file itself).
+    .filter((f) => f !== 'sw.js' && f !== '_headers' && !/\.(br|gz)$/.test(f))
     .sort();
   expect(listed).toEqual(files);
   expect(listed).toContain('index.html');
@@ -143,6 +144,10 @@ test('a new build is picked up on the next visit with a notice, and stored data 
   // rather than a second release build: the same bytes but one file, made in a second.
   const b = await mkdtemp(join(tmpdir(), 'rr-build-b-'));
   await cp(dist, b, { recursive: true });
+  // Build A's precompressed copies would be served in place of B's changed files.
+  for (const e of await readdir(b, { recursive: true, withFileTypes: true })) {
+    if (e.isFile() && /\.(br|gz)$/.test(e.name)) await rm(join(e.parentPath ?? e.path, e.name));
+  }
   const page = await readFile(join(b, 'index.html'), 'utf8');
   await writeFile(join(b, 'index.html'), page.replace('<head>', '<head><meta name="build" content="B">'));
   await promisify(execFile)('node', ['scripts/service-worker.mjs', b]);
