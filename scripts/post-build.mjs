@@ -2,8 +2,9 @@
 // before trunk moves it to dist/, for `trunk build` and `trunk serve` alike:
 //
 // 1. Every inline <script> trunk wrote into index.html (its module loader; under
-//    `trunk serve` also its autoreload script) moves into a file of its own, named by
-//    its hash and loaded with an integrity attribute. The Content-Security-Policy can
+//    `trunk serve` also its autoreload script, which then finds the server's address
+//    itself) moves into a file of its own, named by its hash and loaded with an
+//    integrity attribute. The Content-Security-Policy can
 //    then allow scripts from the app's own origin only, never inline ones.
 // 2. `_headers` for static hosts that read one (Netlify, Cloudflare Pages): the page's
 //    policy as a header, with what only a header can say (frame-ancestors), the other
@@ -50,7 +51,12 @@ const moved = [];
 const pending = [];
 html = html.replace(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi, (whole, attrs, body) => {
   if (/\bsrc\s*=/i.test(attrs)) return whole;
-  const text = `${body.trim()}\n`;
+  // `trunk serve` fills its autoreload script's address and base into the HTML it
+  // serves, which no longer holds the script: the script finds them itself, as trunk's
+  // own fallback does (the page's host, and the folder the page is served from).
+  const text = `${body.trim()}\n`
+    .replace(/(['`])\{\{__TRUNK_ADDRESS__\}\}\1/g, 'window.location.host')
+    .replace(/(['`])\{\{__TRUNK_WS_BASE__\}\}\1/g, "new URL('.', document.baseURI).pathname");
   const kind = /type\s*=\s*["']?module/i.test(attrs) ? 'loader' : 'script';
   const name = `${kind}-${digest('sha256', text, 'hex').slice(0, 16)}.js`;
   pending.push(writeFile(join(stage, name), text));
