@@ -2,30 +2,46 @@
 // assessment answered step by step, its results, plan, report (printed), exports, an
 // import, a workshop that merges it with a participant's file and saves a consensus, a
 // community organisation's assessment and its funder pack, the two side by side, the
-// roadmap and the scoring rules, and a reload. Each request is recorded twice over, by
-// the context's request event and by a route on every URL (so nothing bypasses the
-// record, from any page, frame or worker of the context); the test fails on any request
-// to another origin and prints the distinct paths the session asked for.
+// roadmap and the scoring rules, and a reload. It runs twice:
+//
+// - service workers blocked: each request is recorded by the context's request event and
+//   by a route on every URL, and the two records must agree, so nothing bypasses them;
+// - service workers allowed, as a visitor has them: the event also records the worker's
+//   own requests (its precache and update check), and the route those that reach the
+//   network (the worker answers the rest from its cache).
+//
+// Either fails on any request to another origin and prints the distinct paths asked for.
 import { readFile } from 'node:fs/promises';
 import { test, expect, expectAccessible, questions, answer } from './fixtures.mjs';
 
-// Service workers blocked: a response served from the worker's cache reaches the page
-// without a route, so the record would have gaps. The worker's own behaviour (it
-// precaches exactly dist/, from this origin) is tested in offline.spec.mjs.
-test.use({ serviceWorkers: 'block' });
-
-test('a whole session, new assessment to workshop and comparison, asks nothing of any other host', async ({ page, context, baseURL }) => {
-  test.setTimeout(180_000);
-  const origin = new URL(baseURL).origin;
+/** Records every request of the context: by its request event and by a route. */
+async function record(context, page) {
   const requests = [];
   await context.route('**', (route) => {
     requests.push({ url: route.request().url(), via: 'route' });
     return route.continue();
   });
-  context.on('request', (r) => requests.push({ url: r.url(), via: 'event' }));
+  context.on('request', (r) => requests.push({ url: r.url(), via: r.serviceWorker() ? 'service worker' : 'event' }));
   const workers = [];
-  context.on('serviceworker', (w) => workers.push(`service worker ${w.url()}`));
-  page.on('worker', (w) => workers.push(`worker ${w.url()}`));
+  context.on('serviceworker', (w) => workers.push(w.url()));
+  page.on('worker', (w) => workers.push(w.url()));
+  const count = (via) => requests.filter((r) => r.via === via).length;
+  return { requests, workers, count };
+}
+
+/** What the record holds, printed; fails on any request to another origin. */
+function report(origin, { requests, count }, registered) {
+  const foreign = requests.filter((r) => new URL(r.url).origin !== origin);
+  const paths = [...new Set(requests.map((r) => new URL(r.url).pathname))].sort();
+  console.log(`${count('event')} requests of the pages, ${count('service worker')} of the service worker (${registered} registered), `
+    + `${count('route')} through the route; ${foreign.length} to another origin than ${origin}; ${paths.length} distinct paths:\n  ${paths.join('\n  ')}`);
+  expect(foreign, 'requests to another origin').toEqual([]);
+}
+
+const registrations = (page) => page.evaluate(async () => (await navigator.serviceWorker?.getRegistrations())?.length ?? 0);
+
+/** The session, as a person works through it. */
+async function session(page) {
   const nav = (name) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
   const heading = page.locator('main h1');
   async function download(click) {
@@ -130,15 +146,35 @@ test('a whole session, new assessment to workshop and comparison, asks nothing o
   await expectAccessible(page, 'scoring, at the end of a session');
   await page.reload();
   await expect(heading).toHaveText('How scores work');
+}
 
-  // No service worker and no worker: nothing could have fetched outside this record.
-  expect(await page.evaluate(async () => (await navigator.serviceWorker?.getRegistrations())?.length ?? 0)).toBe(0);
-  expect(workers).toEqual([]);
+test.describe('service workers blocked', () => {
+  // A response from the worker's cache reaches the page without a route: blocked, the
+  // two records must agree request for request.
+  test.use({ serviceWorkers: 'block' });
+  test('a whole session, new assessment to workshop and comparison, asks nothing of any other host', async ({ page, context, baseURL }) => {
+    test.setTimeout(180_000);
+    const origin = new URL(baseURL).origin;
+    const recorded = await record(context, page);
+    await session(page);
+    expect(recorded.workers, 'no worker of any kind').toEqual([]);
+    expect(await registrations(page)).toBe(0);
+    report(origin, recorded, 0);
+    expect(recorded.count('route'), 'the route saw every request the event saw').toBe(recorded.count('event'));
+  });
+});
 
-  const foreign = requests.filter((r) => new URL(r.url).origin !== origin);
-  const paths = [...new Set(requests.map((r) => new URL(r.url).pathname))].sort();
-  console.log(`${requests.filter((r) => r.via === 'event').length} requests (${requests.filter((r) => r.via === 'route').length} routed), ${foreign.length} to another origin than ${origin}; ${paths.length} distinct paths:\n  ${paths.join('\n  ')}`);
-  expect(foreign, 'requests to another origin').toEqual([]);
-  expect(requests.filter((r) => r.via === 'route').length, 'the route saw every request the event saw')
-    .toBe(requests.filter((r) => r.via === 'event').length);
+test.describe('service workers allowed', () => {
+  test.use({ serviceWorkers: 'allow' });
+  test('the same session with the app\'s service worker at work: it too asks nothing of any other host', async ({ page, context, baseURL }) => {
+    test.setTimeout(180_000);
+    const origin = new URL(baseURL).origin;
+    const recorded = await record(context, page);
+    await session(page);
+    const registered = await registrations(page);
+    expect(registered, 'the app registers its service worker').toBe(1);
+    expect(recorded.workers.map((url) => new URL(url).origin), 'every worker is the app\'s own').toEqual(recorded.workers.map(() => origin));
+    expect(recorded.count('service worker'), 'the service worker\'s own requests are recorded').toBeGreaterThan(0);
+    report(origin, recorded, registered);
+  });
 });
