@@ -1,5 +1,6 @@
 //! Every change to the stored library, over any `Store`: save, bin, restore, rename,
-//! duplicate, import and its settle choices, empty bin, delete all.
+//! duplicate, import and its settle choices, empty bin, delete all; and an assessment's
+//! snapshots: save one, rename, list (deleting is the bin's, as for assessments).
 //!
 //! The rules that keep data safe live here, once:
 //! - deleting moves an entry's text to the bin byte for byte, the copy written before
@@ -9,10 +10,14 @@
 //! - an entry is never written larger than the format reads back;
 //! - a command that fails leaves the store as it found it.
 
-use super::{bin_key, bin_origin, our_keys, storage_key, Loaded, BIN_PREFIX};
+use super::{
+    bin_key, bin_origin, entry_key, is_bin_key, is_entry_key, our_keys, snapshot_prefix,
+    storage_key, Loaded, SNAPSHOT_PREFIX,
+};
 use crate::core::assessment::Assessment;
 use crate::core::format::{self, FormatError};
 use crate::core::import::{self, Checked, Existing, ImportError, Outcome};
+use crate::core::snapshot;
 use crate::core::store::{StorageError, Store};
 
 /// Why a command on one assessment could not run.
@@ -55,12 +60,13 @@ fn entry_text(assessment: &Assessment, now: &str) -> Result<String, StorageError
     Ok(text)
 }
 
-/// Writes `assessment` under its id, over whatever is there.
+/// Writes `assessment` under its key (`entry_key`: its id's, or a snapshot's), over
+/// whatever is there.
 pub fn save(store: &dyn Store, assessment: &Assessment, now: &str) -> Result<(), StorageError> {
-    store.set(&storage_key(&assessment.id), &entry_text(assessment, now)?)
+    store.set(&entry_key(assessment), &entry_text(assessment, now)?)
 }
 
-/// Saves `assessment`; what is stored under its id now goes to the bin.
+/// Saves `assessment`; what is stored under its key now goes to the bin.
 pub fn save_replacing(
     store: &dyn Store,
     assessment: &Assessment,
@@ -68,7 +74,7 @@ pub fn save_replacing(
 ) -> Result<(), StorageError> {
     replace_text(
         store,
-        &storage_key(&assessment.id),
+        &entry_key(assessment),
         &entry_text(assessment, now)?,
         now,
     )
@@ -77,6 +83,11 @@ pub fn save_replacing(
 fn free_bin_key(store: &dyn Store, key: &str, now: &str) -> Result<String, StorageError> {
     bin_key(key, now, |k| store.get(k).ok().flatten().is_some())
         .ok_or_else(|| StorageError::Other(format!("{key} is not an assessment entry")))
+}
+
+/// What is stored at `key` (an assessment's or a snapshot's).
+fn load_at(store: &dyn Store, key: &str) -> Result<Loaded, StorageError> {
+    Ok(Loaded::read(key, store.get(key)?))
 }
 
 /// Writes `text` at `key`; what was there goes to the bin. The bin copy is written
@@ -109,12 +120,12 @@ pub fn move_to_bin(store: &dyn Store, key: &str, now: &str) -> Result<(), Storag
     store.remove(key)
 }
 
-/// Deletes the entry at `key` (an assessment's, readable or not) for good, with no bin
-/// copy. The app offers it, after a confirmation that says it cannot be undone, only
-/// when `move_to_bin` could not write the bin copy (a full storage); any key that is not
-/// an assessment entry is refused.
+/// Deletes the entry at `key` (an assessment's or a snapshot's, readable or not) for
+/// good, with no bin copy. The app offers it, after a confirmation that says it cannot
+/// be undone, only when `move_to_bin` could not write the bin copy (a full storage); any
+/// key that is not such an entry is refused.
 pub fn delete_for_good(store: &dyn Store, key: &str) -> Result<(), StorageError> {
-    if super::id_of_key(key).is_none() {
+    if !is_entry_key(key) {
         return Err(StorageError::Other(format!(
             "{key} is not an assessment entry"
         )));
@@ -162,7 +173,8 @@ pub fn restore_replacing(store: &dyn Store, bin_key: &str, now: &str) -> Result<
     store.remove(bin_key)
 }
 
-/// Restores a readable bin entry as a new assessment beside the one now at its key.
+/// Restores a readable bin entry as a new assessment beside the one now at its key; a
+/// snapshot as a new snapshot of the same assessment, its label named by `name`.
 pub fn restore_as_copy(
     store: &dyn Store,
     bin_key: &str,
@@ -174,15 +186,37 @@ pub fn restore_as_copy(
         return Err(CommandError::Gone);
     };
     let original = format::parse(&text).map_err(CommandError::Unreadable)?;
-    let copy = original.copy_under_new_id(fresh_id, name(&original.name), now);
+    let copy = copy_of(&original, fresh_id, name, now);
     save(store, &copy, now)?;
     store.remove(bin_key)?;
     Ok(copy)
 }
 
+/// A copy beside the original: an assessment under a new id, or a snapshot under a new
+/// snapshot id of the same assessment (still frozen as it was).
+fn copy_of(
+    original: &Assessment,
+    fresh_id: String,
+    name: impl FnOnce(&str) -> String,
+    now: &str,
+) -> Assessment {
+    match &original.snapshot {
+        Some(mark) => {
+            let mut copy = original.clone();
+            copy.snapshot = Some(snapshot::SnapshotMark {
+                id: fresh_id,
+                label: name(&mark.label),
+                taken_at: mark.taken_at.clone(),
+            });
+            copy
+        }
+        None => original.copy_under_new_id(fresh_id, name(&original.name), now),
+    }
+}
+
 /// Removes one bin entry for good.
 pub fn purge(store: &dyn Store, bin_key: &str) -> Result<(), StorageError> {
-    if !bin_key.starts_with(BIN_PREFIX) {
+    if !is_bin_key(bin_key) {
         return Err(StorageError::Other(format!("{bin_key} is not in the bin")));
     }
     store.remove(bin_key)
@@ -192,7 +226,7 @@ pub fn purge(store: &dyn Store, bin_key: &str) -> Result<(), StorageError> {
 pub fn empty_bin(store: &dyn Store) -> Result<usize, StorageError> {
     let keys: Vec<String> = our_keys(store)?
         .into_iter()
-        .filter(|k| k.starts_with(BIN_PREFIX))
+        .filter(|k| is_bin_key(k))
         .collect();
     for key in &keys {
         store.remove(key)?;
@@ -238,6 +272,73 @@ pub fn duplicate(
     Ok(copy)
 }
 
+/// Saves a snapshot of `assessment` as it is now (what the user sees, saved or not),
+/// labelled `label`, under `snapshot_id`. A full storage writes nothing; the error
+/// says so, and the assessment is untouched either way.
+pub fn save_snapshot(
+    store: &dyn Store,
+    assessment: &Assessment,
+    snapshot_id: String,
+    label: &str,
+    now: &str,
+) -> Result<Assessment, StorageError> {
+    let frozen = snapshot::freeze(assessment, snapshot_id, label, now);
+    let key = entry_key(&frozen);
+    if store.get(&key)?.is_some() {
+        return Err(StorageError::Other(format!("{key} is taken")));
+    }
+    store.set(&key, &entry_text(&frozen, now)?)?;
+    Ok(frozen)
+}
+
+/// The snapshot stored at `key`, or why there is none to work on.
+pub fn load_snapshot(store: &dyn Store, key: &str) -> Result<Assessment, CommandError> {
+    if !key.starts_with(SNAPSHOT_PREFIX) {
+        return Err(CommandError::Gone);
+    }
+    match load_at(store, key)? {
+        Loaded::Readable(s) => Ok(*s),
+        Loaded::Unreadable { error, .. } => Err(CommandError::Unreadable(error)),
+        Loaded::Absent => Err(CommandError::Gone),
+    }
+}
+
+/// Gives the snapshot at `key` a new label (trimmed), read fresh; nothing else of it
+/// changes, so it stays frozen as it was taken.
+pub fn rename_snapshot(
+    store: &dyn Store,
+    key: &str,
+    label: &str,
+    now: &str,
+) -> Result<Assessment, CommandError> {
+    let mut frozen = load_snapshot(store, key)?;
+    if let Some(mark) = frozen.snapshot.as_mut() {
+        mark.label = label.trim().to_owned();
+    }
+    store.set(key, &entry_text(&frozen, now)?)?;
+    Ok(frozen)
+}
+
+/// The readable snapshots of the assessment `assessment_id`, oldest first; whether the
+/// assessment itself is stored does not matter.
+pub fn snapshots_of(
+    store: &dyn Store,
+    assessment_id: &str,
+) -> Result<Vec<Assessment>, StorageError> {
+    let prefix = snapshot_prefix(assessment_id);
+    let mut list = Vec::new();
+    for key in store.keys()? {
+        if !key.starts_with(&prefix) {
+            continue;
+        }
+        if let Loaded::Readable(s) = load_at(store, &key)? {
+            list.push(*s);
+        }
+    }
+    snapshot::sort(&mut list);
+    Ok(list)
+}
+
 /// One file's result in an import batch.
 #[derive(Clone, Debug, PartialEq)]
 pub enum FileResult {
@@ -254,8 +355,15 @@ pub enum FileResult {
 }
 
 /// What is stored under `id` now, for the replace-or-keep-both question.
+#[cfg(test)]
 fn existing(store: &dyn Store, id: &str) -> Result<Option<Existing>, StorageError> {
-    Ok(match load(store, id)? {
+    existing_at(store, &storage_key(id))
+}
+
+/// What is stored at `key` now (an assessment's or a snapshot's), for the
+/// replace-or-keep-both question.
+fn existing_at(store: &dyn Store, key: &str) -> Result<Option<Existing>, StorageError> {
+    Ok(match load_at(store, key)? {
         Loaded::Readable(a) => Some(Existing {
             name: Some(a.name),
             revision: a.revision,
@@ -272,8 +380,10 @@ fn existing(store: &dyn Store, id: &str) -> Result<Option<Existing>, StorageErro
 
 /// Checks one file of `batch` whole, then writes it if it is new; a file whose
 /// assessment is stored already (read now, not when the batch began) or came earlier in
-/// the batch waits for the user. The browser calls this once per file, giving the page
-/// its turn between files.
+/// the batch waits for the user. A snapshot's file is stored as a snapshot, under its
+/// assessment's id whether or not that assessment is here, and waits for the user only
+/// when the same snapshot is. The browser calls this once per file, giving the page its
+/// turn between files.
 pub fn import_file(
     store: &dyn Store,
     batch: &mut import::Batch,
@@ -284,7 +394,7 @@ pub fn import_file(
         Ok(checked) => checked,
         Err(error) => return FileResult::Refused(error),
     };
-    let found = match existing(store, &checked.assessment.id) {
+    let found = match existing_at(store, &entry_key(&checked.assessment)) {
         Ok(found) => found,
         Err(error) => return FileResult::NotSaved(error),
     };
@@ -342,6 +452,11 @@ pub fn settle(
 ) -> Result<Settled, StorageError> {
     match choice {
         Choice::Skip => Ok(Settled::Skipped),
+        // A snapshot is frozen: it replaces the same snapshot as it is.
+        Choice::Replace if checked.assessment.snapshot.is_some() => {
+            save_replacing(store, &checked.assessment, now)?;
+            Ok(Settled::Replaced(checked.assessment.clone()))
+        }
         Choice::Replace => {
             // Whatever is stored now: it may have changed since the file was checked.
             let stored_revision = match load(store, &checked.assessment.id)? {
@@ -353,8 +468,7 @@ pub fn settle(
             Ok(Settled::Replaced(assessment))
         }
         Choice::KeepBoth => {
-            let imported = &checked.assessment;
-            let copy = imported.copy_under_new_id(fresh_id(), copy_name(&imported.name), now);
+            let copy = copy_of(&checked.assessment, fresh_id(), copy_name, now);
             save(store, &copy, now)?;
             Ok(Settled::KeptBoth(copy))
         }
