@@ -1,6 +1,7 @@
 //! The rules, in plain Rust: no web-sys, no Leptos. Tested natively with `cargo test`.
 
 pub mod assessment;
+pub mod change;
 pub mod compare;
 pub mod consensus;
 pub mod content;
