@@ -15,7 +15,11 @@ import { join, resolve } from 'node:path';
 // wasm 480 -> 490 (2026-11-29): the City-beside-community view adds about 10 KiB gzip.
 // Every view costs 5-40 KiB: code splitting (the performance issue) is overdue.
 // wasm 490 -> 500 (2026-11-29): the workshop file (saved as it goes, exported, opened).
-const BUDGET_KIB = { wasm: 500, js: 16, css: 12 };
+// wasm 500 -> 520 (2026-12-04): change over time (snapshots saved, listed on the library
+// cards, renamed, exported and imported; the change view per step, question and action;
+// format 5) and the radars of the workshop and City beside community add about 23 KiB
+// gzip (493.5 -> 516.5). The radar became SVG text, which took 7 KiB off the first cut.
+const BUDGET_KIB = { wasm: 520, js: 16, css: 12 };
 const dist = resolve(process.env.E2E_DIST ?? 'dist');
 
 test('compressed bundle stays within its budget', async () => {
