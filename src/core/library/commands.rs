@@ -480,7 +480,7 @@ mod tests {
     use super::*;
     use crate::core::content;
     use crate::core::instrument::{Mode, Perspective};
-    use crate::core::library::{Snapshot, APP_PREFIX};
+    use crate::core::library::{snapshot_key, Snapshot, APP_PREFIX};
     use crate::core::store::MemoryStore;
     use crate::core::test_support;
 
@@ -791,6 +791,140 @@ mod tests {
             import_file(&store, &mut batch, &file("c"), "t6"),
             FileResult::NotSaved(StorageError::Unavailable)
         );
+    }
+
+    #[test]
+    fn snapshots_are_saved_renamed_listed_binned_and_deleted_for_good() {
+        let store = MemoryStore::new();
+        let mut a = assessment("a");
+        a.set_note("q", "as it was", "t1");
+        save(&store, &a, "t1").unwrap();
+        let baseline = save_snapshot(&store, &a, "s1".into(), " Baseline ", "t2").unwrap();
+        assert_eq!(baseline.snapshot.as_ref().unwrap().label, "Baseline");
+        // The assessment goes on; the snapshot stays as it was.
+        a.set_note("q", "later", "t3");
+        save(&store, &a, "t3").unwrap();
+        let follow_up = save_snapshot(&store, &a, "s2".into(), "Follow-up", "t4").unwrap();
+        save_snapshot(&store, &assessment("b"), "s1".into(), "Other", "t4").unwrap();
+        let listed = snapshots_of(&store, "a").unwrap();
+        assert_eq!(listed, [baseline.clone(), follow_up.clone()]);
+        assert_eq!(listed[0].note("q"), "as it was");
+        assert_eq!(
+            stored(&store, "a").note("q"),
+            "later",
+            "never over the assessment"
+        );
+        // Rename: the label only.
+        let key = entry_key(&baseline);
+        let renamed = rename_snapshot(&store, &key, "Before", "t5").unwrap();
+        assert_eq!(renamed.snapshot.as_ref().unwrap().label, "Before");
+        assert_eq!(renamed.answers, baseline.answers);
+        assert_eq!(
+            (renamed.revision, renamed.updated_at.as_str()),
+            (baseline.revision, baseline.updated_at.as_str())
+        );
+        assert_eq!(
+            rename_snapshot(&store, &storage_key("a"), "x", "t"),
+            Err(CommandError::Gone)
+        );
+        // To the bin and back, byte for byte; then for good.
+        let text = store.get(&key).unwrap().unwrap();
+        move_to_bin(&store, &key, "t6").unwrap();
+        assert_eq!(
+            snapshots_of(&store, "a").unwrap(),
+            std::slice::from_ref(&follow_up)
+        );
+        let bin = Snapshot::read(&store).unwrap().bin;
+        assert!(bin[0].is_snapshot());
+        assert_eq!(restore(&store, &bin[0].key), Ok(Restored::Done));
+        assert_eq!(store.get(&key).unwrap(), Some(text));
+        delete_for_good(&store, &key).unwrap();
+        assert_eq!(snapshots_of(&store, "a").unwrap(), [follow_up]);
+        assert!(Snapshot::read(&store).unwrap().bin.is_empty());
+        // Restored as a copy beside itself: a new snapshot of the same assessment.
+        let key2 = snapshot_key("b", "s1");
+        move_to_bin(&store, &key2, "t7").unwrap();
+        save_snapshot(&store, &assessment("b"), "s1".into(), "Again", "t8").unwrap();
+        let binned = Snapshot::read(&store).unwrap().bin[0].key.clone();
+        assert_eq!(restore(&store, &binned), Ok(Restored::Occupied));
+        let copy = restore_as_copy(
+            &store,
+            &binned,
+            "s3".into(),
+            |l| format!("{l} (restored)"),
+            "t9",
+        )
+        .unwrap();
+        assert_eq!(
+            (copy.id.as_str(), copy.snapshot.unwrap().label.as_str()),
+            ("b", "Other (restored)")
+        );
+        assert_eq!(snapshots_of(&store, "b").unwrap().len(), 2);
+    }
+
+    #[test]
+    fn a_full_store_saves_no_snapshot_and_loses_nothing() {
+        let store = MemoryStore::new();
+        save(&store, &assessment("a"), "t1").unwrap();
+        store.set_quota(Some(store.used_bytes() + 100));
+        let before = store.contents();
+        assert_eq!(
+            save_snapshot(&store, &assessment("a"), "s".into(), "Baseline", "t2"),
+            Err(StorageError::QuotaExceeded)
+        );
+        assert_eq!(store.contents(), before);
+    }
+
+    #[test]
+    fn a_snapshot_s_file_imports_as_a_snapshot_even_without_its_assessment() {
+        let store = MemoryStore::new();
+        let frozen = snapshot::freeze(&assessment("elsewhere"), "s".into(), "Baseline", "t");
+        let file = format::to_json(&frozen, "t").into_bytes();
+        let results = import_batch(&store, [file.clone()], "t1");
+        assert!(matches!(&results[0], FileResult::Imported(c) if c.assessment == frozen));
+        assert_eq!(load(&store, "elsewhere").unwrap(), Loaded::Absent);
+        assert_eq!(
+            snapshots_of(&store, "elsewhere").unwrap(),
+            std::slice::from_ref(&frozen)
+        );
+        let snapshot = Snapshot::read(&store).unwrap();
+        assert_eq!(snapshot.snapshots_without_assessment(), ["elsewhere"]);
+        // Again: the same snapshot asks; keeping both makes another of the assessment.
+        let FileResult::Pending { checked, .. } = import_batch(&store, [file], "t2").remove(0)
+        else {
+            panic!("the same snapshot is here")
+        };
+        let Settled::KeptBoth(copy) = settle(
+            &store,
+            &checked,
+            Choice::KeepBoth,
+            || "s2".into(),
+            |l| format!("{l} (2)"),
+            "t3",
+        )
+        .unwrap() else {
+            panic!()
+        };
+        assert_eq!(copy.id, "elsewhere");
+        assert_eq!(copy.snapshot.unwrap().label, "Baseline (2)");
+        // Replacing keeps the revision as it was frozen; the old one goes to the bin.
+        let Settled::Replaced(replaced) = settle(
+            &store,
+            &checked,
+            Choice::Replace,
+            || unreachable!(),
+            |l| l.into(),
+            "t4",
+        )
+        .unwrap() else {
+            panic!()
+        };
+        assert_eq!(replaced.revision, frozen.revision);
+        assert_eq!(Snapshot::read(&store).unwrap().bin.len(), 1);
+        // A snapshot's file never lands on its assessment's key, nor the reverse.
+        save(&store, &assessment("elsewhere"), "t5").unwrap();
+        assert_eq!(stored(&store, "elsewhere").snapshot, None);
+        assert_eq!(snapshots_of(&store, "elsewhere").unwrap().len(), 2);
     }
 
     #[test]
