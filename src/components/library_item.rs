@@ -37,6 +37,7 @@ pub fn SavedAssessment(id: String) -> impl IntoView {
     }
     .href();
 
+    let entry_key = storage_key(&id);
     let id_for_rename = id.clone();
     let save_name = Callback::new(move |wanted: String| {
         library
@@ -78,7 +79,6 @@ pub fn SavedAssessment(id: String) -> impl IntoView {
                 <dt>{t("home.last_change")}</dt>
                 <dd><time datetime=field(|i| i.assessment.updated_at.clone())>{field(|i| display_date(&i.assessment.updated_at))}</time></dd>
             </dl>
-            <SnapshotList id=id.clone() />
             <div class="actions">
                 <a class="button primary" href=continue_href>{move || tf("home.continue", &[("name", &name.get())])}</a>
                 <a class="button" href=results_href>{move || tf("home.results", &[("name", &name.get())])}</a>
@@ -94,8 +94,9 @@ pub fn SavedAssessment(id: String) -> impl IntoView {
             <Rename button_label=Signal::derive(move || tf("library.rename_of", &[("name", &name.get())]))
                 field_label=Signal::derive(move || tf("library.rename_label", &[("name", &name.get())]))
                 field_id=dom_id("rename", &id) current=name empty=t("library.name_required") on_save=save_name>
-                <ConfirmDelete storage_key=storage_key(&id) label=name />
+                <ConfirmDelete storage_key=entry_key.clone() label=name />
             </Rename>
+            <SnapshotList id=id.clone() />
         </li>
     }
 }
