@@ -72,6 +72,18 @@ pub fn step_in_words(step: &StepScore) -> String {
     )
 }
 
+/// An assessment's name, or for a snapshot "Springfield: Baseline (snapshot)", so that a
+/// snapshot is never taken for its assessment where both are listed (the bin, import).
+pub fn record_name(assessment: &crate::core::assessment::Assessment) -> String {
+    match &assessment.snapshot {
+        Some(mark) => tf(
+            "snapshot.name_of",
+            &[("name", &assessment.name), ("label", &mark.label)],
+        ),
+        None => assessment.name.clone(),
+    }
+}
+
 /// "2026-11-28 14:05 UTC" from an ISO timestamp; locale formatting comes with languages.
 pub fn display_date(iso: &str) -> String {
     let time: String = iso.chars().skip(11).take(5).collect();

@@ -143,3 +143,39 @@ fn oversized_files_and_texts_are_refused_with_where() {
         })
     );
 }
+
+#[test]
+fn version_4_reads_as_an_assessment_not_a_snapshot() {
+    let a = format::parse(&fixture(4)).unwrap();
+    assert_eq!(a.snapshot, None);
+    assert_eq!(a.consensus.unwrap().participants, 3, "the consensus kept");
+}
+
+#[test]
+fn version_5_adds_the_snapshot_mark_with_nothing_else_changed() {
+    let s = format::parse(&fixture(5)).unwrap();
+    let mark = s.snapshot.clone().expect("a snapshot");
+    assert_eq!(mark.id, "b7e4a1d2c3f4");
+    assert_eq!(mark.label, "Baseline — before the “district” work, 日本語");
+    assert_eq!(mark.taken_at, "2026-12-01T09:30:00.000Z");
+    // The record is the assessment's, under its id: of that assessment.
+    assert_eq!(s.id, "5f1c0a9e2b7d4c3a8e6f1b2c3d4e5f60");
+    assert_eq!(s.revision, 11);
+    assert_eq!(
+        s.response("city-1-district-reach"),
+        Some(Response::Level(Level::new(3).unwrap()))
+    );
+    assert_eq!(
+        s.tracking("city-1-district-reach/3").status,
+        ActionStatus::Done
+    );
+    assert_eq!(s.plan.custom.len(), 2);
+    // Written again, the mark is the same object.
+    let value: serde_json::Value =
+        serde_json::from_str(&format::to_json(&s, "2026-12-03T00:00:00.000Z")).unwrap();
+    let fixture: serde_json::Value = serde_json::from_str(&fixture(5)).unwrap();
+    assert_eq!(
+        value["assessment"]["snapshot"],
+        fixture["assessment"]["snapshot"]
+    );
+}

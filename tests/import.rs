@@ -46,7 +46,7 @@ fn every_refusal_names_what_to_fix() {
         ),
         (
             "newer-version.json",
-            "This file was made by a newer version of Roadmap Readiness (format version 5); this version reads up to version 4. Open it in the newer version, or update this one.",
+            "This file was made by a newer version of Roadmap Readiness (format version 6); this version reads up to version 5. Open it in the newer version, or update this one.",
         ),
         (
             "level-out-of-range.json",
@@ -232,20 +232,22 @@ fn delete_all_names_what_goes() {
     assert_eq!(
         describe_counts(&Counts {
             assessments: 3,
+            snapshots: 2,
             unreadable: 1,
             in_bin: 1,
             other: 0
         }),
-        "3 assessments, 1 in the bin, 1 unreadable entry"
+        "3 assessments, 2 snapshots, 1 in the bin, 1 unreadable entry"
     );
     assert_eq!(
         describe_counts(&Counts {
             assessments: 1,
+            snapshots: 1,
             unreadable: 2,
             in_bin: 0,
             other: 1
         }),
-        "1 assessment, 2 unreadable entries, 1 other setting"
+        "1 assessment, 1 snapshot, 2 unreadable entries, 1 other setting"
     );
 }
 

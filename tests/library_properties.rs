@@ -1,11 +1,13 @@
 //! The stored library's safety rules under random use: two tabs editing the same
 //! assessments while the library renames, duplicates, bins, restores, imports and
-//! empties, in a store whose quota changes at random.
+//! empties, and snapshots are taken, renamed, binned, deleted for good and imported, in
+//! a store whose quota changes at random.
 //!
 //! Nothing is ever lost: every version that was stored is, after any command, still
 //! stored (under its key or in the bin), or was replaced by the tab that had seen it,
 //! or removed by an explicit "empty bin", "delete for good" or "delete all". A command
-//! that fails leaves the store as it was, and so does typing (written after a pause).
+//! that fails leaves the store as it was, and so does typing (written after a pause). A
+//! snapshot is frozen: its text changes only when it is renamed.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -16,8 +18,11 @@ use roadmap_readiness::core::format;
 use roadmap_readiness::core::instrument::{Mode, Perspective};
 use roadmap_readiness::core::library::commands::{self, Choice, FileResult};
 use roadmap_readiness::core::library::sync::{stamp, EditState, Reaction, SaveStatus};
-use roadmap_readiness::core::library::{storage_key, Loaded, Snapshot, APP_PREFIX};
-use roadmap_readiness::core::store::MemoryStore;
+use roadmap_readiness::core::library::{
+    entry_key, storage_key, Loaded, Snapshot, APP_PREFIX, SNAPSHOT_PREFIX,
+};
+use roadmap_readiness::core::snapshot;
+use roadmap_readiness::core::store::{MemoryStore, Store};
 use std::collections::{BTreeMap, BTreeSet};
 
 const IDS: [&str; 2] = ["a", "b"];
@@ -78,6 +83,29 @@ enum Command {
     },
     /// Sets the quota `Some(bytes)` above what is used now, or lifts it.
     Quota(Option<usize>),
+    /// Saves a snapshot of the stored assessment `id`.
+    TakeSnapshot {
+        id: usize,
+    },
+    /// Renames the `nth` stored snapshot.
+    RenameSnapshot {
+        nth: usize,
+    },
+    /// Moves the `nth` stored snapshot to the bin.
+    SnapshotToBin {
+        nth: usize,
+    },
+    /// Deletes the `nth` stored snapshot for good.
+    SnapshotForGood {
+        nth: usize,
+    },
+    /// Imports a snapshot file of assessment `id` with snapshot id `snapshot` (from a
+    /// small set, so that the same one comes again), settling with `choice`.
+    ImportSnapshot {
+        id: usize,
+        snapshot: usize,
+        choice: usize,
+    },
 }
 
 fn command() -> impl Strategy<Value = Command> {
@@ -102,7 +130,28 @@ fn command() -> impl Strategy<Value = Command> {
             choice
         }),
         prop::option::of(0..4_000usize).prop_map(Command::Quota),
+        (0..2usize).prop_map(|id| Command::TakeSnapshot { id }),
+        (0..2usize).prop_map(|id| Command::TakeSnapshot { id }),
+        (0..3usize).prop_map(|nth| Command::RenameSnapshot { nth }),
+        (0..3usize).prop_map(|nth| Command::SnapshotToBin { nth }),
+        (0..3usize).prop_map(|nth| Command::SnapshotForGood { nth }),
+        (0..2usize, 0..2usize, 0..3usize).prop_map(|(id, snapshot, choice)| {
+            Command::ImportSnapshot {
+                id,
+                snapshot,
+                choice,
+            }
+        }),
     ]
+}
+
+/// The keys of the stored snapshots, in key order.
+fn snapshot_keys(store: &MemoryStore) -> Vec<String> {
+    store
+        .contents()
+        .into_keys()
+        .filter(|k| k.starts_with(SNAPSHOT_PREFIX))
+        .collect()
 }
 
 fn assessment(id: &str, now: &str) -> Assessment {
@@ -241,7 +290,7 @@ fn run(commands: Vec<Command>) -> Result<(), TestCaseError> {
                         Ok(copy) => {
                             let original = entry.content.clone().expect("a readable entry");
                             prop_assert_eq!(&copy.answers, &original.answers);
-                            moved = Some((entry.key.clone(), storage_key(&copy.id)));
+                            moved = Some((entry.key.clone(), entry_key(&copy)));
                         }
                         Err(_) => failed = true,
                     }
@@ -290,8 +339,90 @@ fn run(commands: Vec<Command>) -> Result<(), TestCaseError> {
             }
             // Room for `headroom` more bytes than are used now, or no limit.
             Command::Quota(headroom) => store.set_quota(headroom.map(|h| store.used_bytes() + h)),
+            Command::TakeSnapshot { id } => {
+                if let Ok(Loaded::Readable(a)) = commands::load(&store, IDS[id]) {
+                    let fresh = format!("snap-{clock}");
+                    match commands::save_snapshot(&store, &a, fresh, "Baseline", &now) {
+                        Ok(frozen) => {
+                            // Frozen as the assessment was, with its mark.
+                            let stored = commands::load_snapshot(&store, &entry_key(&frozen));
+                            prop_assert_eq!(stored.as_ref(), Ok(&frozen));
+                            prop_assert_eq!(&frozen.answers, &a.answers);
+                            prop_assert_eq!(frozen.revision, a.revision);
+                        }
+                        Err(_) => failed = true,
+                    }
+                }
+            }
+            Command::RenameSnapshot { nth } => {
+                if let Some(key) = snapshot_keys(&store).get(nth) {
+                    replaced_by_reader = Some(key.clone());
+                    let before_rename = commands::load_snapshot(&store, key);
+                    match commands::rename_snapshot(&store, key, "Follow-up", &now) {
+                        Ok(renamed) => {
+                            let was = before_rename.expect("it read before");
+                            prop_assert_eq!(&renamed.answers, &was.answers);
+                            prop_assert_eq!(renamed.revision, was.revision);
+                        }
+                        Err(_) => failed = true,
+                    }
+                }
+            }
+            Command::SnapshotToBin { nth } => {
+                if let Some(key) = snapshot_keys(&store).get(nth) {
+                    failed = commands::move_to_bin(&store, key, &now).is_err();
+                }
+            }
+            Command::SnapshotForGood { nth } => {
+                explicit_removal = true;
+                if let Some(key) = snapshot_keys(&store).get(nth) {
+                    failed = commands::delete_for_good(&store, key).is_err();
+                }
+            }
+            Command::ImportSnapshot {
+                id,
+                snapshot: n,
+                choice,
+            } => {
+                let mut of = assessment(IDS[id], "t0");
+                of.name = format!("imported {clock}");
+                let file = snapshot::freeze(&of, format!("s{n}"), "Imported", &now);
+                let bytes = format::to_json(&file, &now).into_bytes();
+                match commands::import_batch(&store, [bytes], &now).remove(0) {
+                    FileResult::Pending { checked, .. } => {
+                        let choice = [Choice::Replace, Choice::KeepBoth, Choice::Skip][choice];
+                        failed = commands::settle(
+                            &store,
+                            &checked,
+                            choice,
+                            || format!("kept-{clock}"),
+                            |n| n.into(),
+                            &now,
+                        )
+                        .is_err();
+                    }
+                    FileResult::Imported(checked) => {
+                        // Stored as a snapshot, never as the assessment.
+                        prop_assert!(store
+                            .get(&entry_key(&checked.assessment))
+                            .unwrap()
+                            .is_some());
+                    }
+                    FileResult::NotSaved(_) => failed = true,
+                    FileResult::Refused(e) => prop_assert!(false, "refused: {:?}", e),
+                }
+            }
         }
         let after = versions(&store);
+        // Snapshots never sit under an assessment's key; every stored one reads.
+        for key in after.keys().filter(|k| k.starts_with(SNAPSHOT_PREFIX)) {
+            prop_assert!(
+                commands::load_snapshot(&store, key).is_ok(),
+                "{:?} left an unreadable snapshot at {}",
+                command,
+                key
+            );
+        }
         if failed || only_in_memory {
             prop_assert_eq!(
                 &before,
@@ -352,6 +483,27 @@ proptest! {
             Command::KeepMine { tab: 1 },
             Command::Import { id: 0, revision: 1, choice: 0 },
             Command::Restore { nth: 0, replacing: true },
+        ])?;
+    }
+
+    /// Snapshots in a nearly full store: taken, imported again over themselves, binned
+    /// and restored over each other.
+    #[test]
+    fn snapshots_in_a_nearly_full_store(headroom in 0..3_000usize, choice in 0..3usize, nth in 0..3usize) {
+        run(vec![
+            Command::Edit { tab: 0, size: 0 },
+            Command::Open { tab: 0, id: 0 },
+            Command::Edit { tab: 0, size: 50 },
+            Command::TakeSnapshot { id: 0 },
+            Command::ImportSnapshot { id: 0, snapshot: 0, choice: 0 },
+            Command::Quota(Some(headroom)),
+            Command::ImportSnapshot { id: 0, snapshot: 0, choice },
+            Command::TakeSnapshot { id: 0 },
+            Command::RenameSnapshot { nth },
+            Command::SnapshotToBin { nth },
+            Command::ImportSnapshot { id: 0, snapshot: 0, choice: 1 },
+            Command::Restore { nth: 0, replacing: true },
+            Command::RestoreAsCopy { nth: 0 },
         ])?;
     }
 }

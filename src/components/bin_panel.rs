@@ -6,7 +6,7 @@
 use crate::components::confirm::Confirm;
 use crate::core::library::commands::Restored;
 use crate::core::library::BinEntry;
-use crate::display::display_date;
+use crate::display::{display_date, record_name};
 use crate::downloads;
 use crate::i18n::{describe_command_error, describe_format_error, describe_storage_error, t, tf};
 use crate::state::Library;
@@ -52,7 +52,11 @@ pub fn BinPanel() -> impl IntoView {
 #[component]
 fn BinItem(entry: BinEntry) -> impl IntoView {
     let library = expect_context::<Library>();
-    let label = entry.label();
+    // A snapshot is named as one, never taken for its assessment.
+    let label = entry
+        .content
+        .as_ref()
+        .map_or_else(|_| entry.label(), |a| record_name(a));
     let occupied = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let replace_ref = NodeRef::<leptos::html::Button>::new();
@@ -80,7 +84,7 @@ fn BinItem(entry: BinEntry) -> impl IntoView {
     let key = entry.key.clone();
     let can_keep_both = entry.content.is_ok();
     let keep_both = move |_| match library.restore_as_copy(&key) {
-        Ok(copy) => library.announce(tf("bin.restored_as", &[("name", &copy.name)])),
+        Ok(copy) => library.announce(tf("bin.restored_as", &[("name", &record_name(&copy))])),
         Err(e) => error.set(Some(describe_command_error(&e))),
     };
     let key = entry.key.clone();

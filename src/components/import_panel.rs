@@ -10,7 +10,7 @@
 use crate::core::format::{FormatError, MAX_FILE_BYTES};
 use crate::core::import::{self, Checked, Existing};
 use crate::core::library::commands::{Choice, FileResult, Settled};
-use crate::display::display_date;
+use crate::display::{display_date, record_name};
 use crate::i18n::{
     describe_format_error, describe_import_error, describe_notices, describe_write_error,
     import_refused, imported_revision_limit, t, tf,
@@ -56,7 +56,7 @@ fn imported(result: FileResult) -> State {
         FileResult::NotSaved(error) => State::Refused(describe_write_error(&error)),
         FileResult::Pending { checked, existing } => State::Pending { checked, existing },
         FileResult::Imported(checked) => State::Imported {
-            name: checked.assessment.name.clone(),
+            name: record_name(&checked.assessment),
             notices: describe_notices(&checked),
         },
     }
@@ -109,12 +109,12 @@ fn settled(checked: &Checked, result: Result<Settled, crate::core::store::Storag
                 }
             }
             State::Replaced {
-                name: a.name,
+                name: record_name(&a),
                 notices,
             }
         }
         Ok(Settled::KeptBoth(a)) => State::KeptBoth {
-            name: a.name,
+            name: record_name(&a),
             notices,
         },
         Err(error) => State::Refused(describe_write_error(&error)),
@@ -277,7 +277,7 @@ fn ImportLine(line: Line, choose: Callback<(RwSignal<State>, Choice)>) -> impl I
                     State::Skipped => vec![t("import.skipped")],
                     State::Refused(detail) => vec![import_refused(&detail)],
                     State::Pending { checked, existing } => {
-                        let name = checked.assessment.name.clone();
+                        let name = record_name(&checked.assessment);
                         vec![match existing {
                             Some(Existing { name: Some(here), updated_at, .. }) => tf(
                                 "import.conflict",

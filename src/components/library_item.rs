@@ -5,6 +5,8 @@
 //! delete confirmation.
 
 use crate::components::confirm_delete::ConfirmDelete;
+use crate::components::rename::Rename;
+use crate::components::snapshots::SnapshotList;
 use crate::core::library::storage_key;
 use crate::core::route::Route;
 use crate::display::{display_date, dom_id};
@@ -35,44 +37,14 @@ pub fn SavedAssessment(id: String) -> impl IntoView {
     }
     .href();
 
-    let renaming = RwSignal::new(false);
-    let new_name = RwSignal::new(String::new());
-    let rename_error = RwSignal::new(None::<String>);
-    let input_ref = NodeRef::<leptos::html::Input>::new();
-    let rename_ref = NodeRef::<leptos::html::Button>::new();
-    Effect::new(move |previous: Option<bool>| {
-        let now = renaming.get();
-        if now {
-            if let Some(input) = input_ref.get() {
-                let _ = input.focus();
-                input.select();
-            }
-        } else if previous == Some(true) {
-            if let Some(button) = rename_ref.get() {
-                let _ = button.focus();
-            }
-        }
-        now
-    });
+    let entry_key = storage_key(&id);
     let id_for_rename = id.clone();
-    let save_name = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let wanted = new_name.get_untracked().trim().to_owned();
-        if wanted.is_empty() {
-            rename_error.set(Some(t("library.name_required")));
-            if let Some(input) = input_ref.get() {
-                let _ = input.focus();
-            }
-            return;
-        }
-        match library.rename(&id_for_rename, &wanted) {
-            Ok(_) => {
-                renaming.set(false);
-                library.announce(tf("library.renamed", &[("name", &wanted)]));
-            }
-            Err(error) => rename_error.set(Some(describe_command_error(&error))),
-        }
-    };
+    let save_name = Callback::new(move |wanted: String| {
+        library
+            .rename(&id_for_rename, &wanted)
+            .map(|_| library.announce(tf("library.renamed", &[("name", &wanted)])))
+            .map_err(|error| describe_command_error(&error))
+    });
     let id_for_copy = id.clone();
     let duplicate = move |_| match library.duplicate(&id_for_copy) {
         Ok(copy) => library.announce(tf("library.duplicated", &[("name", &copy.name)])),
@@ -89,8 +61,6 @@ pub fn SavedAssessment(id: String) -> impl IntoView {
             }
         })
     };
-    let input_id = dom_id("rename", &id);
-    let error_id = dom_id("rename-error", &id);
 
     view! {
         <li class="card" aria-labelledby=heading_id.clone()>
@@ -121,37 +91,12 @@ pub fn SavedAssessment(id: String) -> impl IntoView {
                 <button type="button" class="button" aria-label=move || tf("library.duplicate_of", &[("name", &name.get())])
                     on:click=duplicate>{t("library.duplicate")}</button>
             </div>
-            {move || if renaming.get() {
-                view! {
-                    <form class="rename" on:submit=save_name.clone()
-                        on:keydown=move |ev| if ev.key() == "Escape" { renaming.set(false) }>
-                        <label for=input_id.clone()>{move || tf("library.rename_label", &[("name", &name.get())])}</label>
-                        <input type="text" id=input_id.clone() node_ref=input_ref
-                            aria-invalid=move || rename_error.get().is_some().to_string()
-                            aria-describedby=error_id.clone()
-                            prop:value=move || new_name.get()
-                            on:input=move |ev| new_name.set(event_target_value(&ev)) />
-                        <p id=error_id.clone() class="error" role="alert">{move || rename_error.get()}</p>
-                        <div class="actions">
-                            <button type="submit" class="button primary">{t("library.rename_save")}</button>
-                            <button type="button" class="button" on:click=move |_| renaming.set(false)>{t("delete.cancel")}</button>
-                        </div>
-                    </form>
-                }.into_any()
-            } else {
-                view! {
-                    <div class="actions">
-                        <button type="button" class="button" node_ref=rename_ref
-                            aria-label=move || tf("library.rename_of", &[("name", &name.get())])
-                            on:click=move |_| {
-                                rename_error.set(None);
-                                new_name.set(name.get_untracked());
-                                renaming.set(true)
-                            }>{t("library.rename")}</button>
-                        <ConfirmDelete storage_key=storage_key(&id) label=name />
-                    </div>
-                }.into_any()
-            }}
+            <Rename button_label=Signal::derive(move || tf("library.rename_of", &[("name", &name.get())]))
+                field_label=Signal::derive(move || tf("library.rename_label", &[("name", &name.get())]))
+                field_id=dom_id("rename", &id) current=name empty=t("library.name_required") on_save=save_name>
+                <ConfirmDelete storage_key=entry_key.clone() label=name />
+            </Rename>
+            <SnapshotList id=id.clone() />
         </li>
     }
 }

@@ -3,6 +3,7 @@
 
 use super::consensus::Consensus;
 use super::instrument::{Level, Mode, Perspective};
+use super::snapshot::SnapshotMark;
 use super::tracking::{CustomAction, Plan, Tracking};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -61,6 +62,9 @@ pub struct Assessment {
     pub plan: Plan,
     /// Set when this assessment is a workshop's consensus.
     pub consensus: Option<Consensus>,
+    /// Set when this record is a snapshot of the assessment `id` (`core::snapshot`):
+    /// frozen, never edited, stored apart from the assessment itself.
+    pub snapshot: Option<SnapshotMark>,
 }
 
 /// What the "New assessment" form collects.
@@ -92,6 +96,7 @@ impl Assessment {
             answers: BTreeMap::new(),
             plan: Plan::default(),
             consensus: None,
+            snapshot: None,
         }
     }
 
@@ -178,6 +183,7 @@ impl Assessment {
             created_at: now.to_owned(),
             updated_at: now.to_owned(),
             revision: 0,
+            snapshot: None,
             ..self.clone()
         }
     }

@@ -9,6 +9,7 @@ use super::assessment::{Answer, Assessment, InstrumentRef, Response};
 use super::consensus::{Consensus, Spread};
 use super::instrument::{Level, Mode, Perspective};
 use super::plan::{ActionStatus, CustomAction, Plan, Tracking};
+use super::snapshot::SnapshotMark;
 use super::workshop::{Agreed, Participant, Workshop};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -16,8 +17,9 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 
 pub const FORMAT_NAME: &str = "roadmap-readiness.assessment";
-/// History: 1, the foundation (answers and notes); 2 adds `assessment.plan`.
-pub const FORMAT_VERSION: u64 = 4;
+/// History: 1, the foundation (answers and notes); 2 adds `assessment.plan`; 3 the
+/// status `not_started`; 4 the optional `consensus`; 5 the optional `snapshot`.
+pub const FORMAT_VERSION: u64 = 5;
 /// Files above this size are refused before parsing.
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 /// The largest revision a file may carry: JavaScript's largest exact integer, so that
@@ -52,7 +54,7 @@ pub enum FormatError {
 // descriptions in the JSON Schema (`json_schema`, committed as
 // `public/schema/assessment.schema.json`; `tests/schema.rs` keeps the two equal).
 
-/// A Roadmap Readiness assessment file (format version 4). Exported files and the
+/// A Roadmap Readiness assessment file (format version 5). Exported files and the
 /// browser's local-storage entries hold the same document.
 #[derive(Serialize, Deserialize, JsonSchema)]
 #[serde(expecting = "an object")]
@@ -106,6 +108,24 @@ struct AssessmentV2 {
     /// note of each answer is then the room's rationale.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     consensus: Option<ConsensusV4>,
+    /// Present when the record is a snapshot of the assessment `id`, frozen as it was
+    /// when taken (format version 5); absent for the assessment itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    snapshot: Option<SnapshotV5>,
+}
+
+/// What marks an assessment record as a snapshot of it.
+#[derive(Serialize, Deserialize, JsonSchema)]
+#[serde(expecting = "an object")]
+struct SnapshotV5 {
+    /// The snapshot's own id, unique among the snapshots of its assessment.
+    #[schemars(length(min = 1))]
+    id: String,
+    /// What the user calls it ("Baseline", "Follow-up"); at most 10,000 characters.
+    #[schemars(length(max = MAX_TEXT_CHARS))]
+    label: String,
+    /// When it was taken (ISO 8601).
+    taken_at: String,
 }
 
 /// What a consensus records of the workshop that agreed it.
@@ -500,6 +520,11 @@ fn assessment_record(assessment: &Assessment) -> AssessmentV2 {
                 })
                 .collect(),
         }),
+        snapshot: assessment.snapshot.as_ref().map(|m| SnapshotV5 {
+            id: m.id.clone(),
+            label: m.label.clone(),
+            taken_at: m.taken_at.clone(),
+        }),
     }
 }
 
@@ -583,6 +608,14 @@ pub fn file_name(assessment: &Assessment, date: &str, extension: &str) -> String
         stem
     } else {
         format!("{stem}-{by}")
+    };
+    // A snapshot's file is told apart from its assessment's, and from its siblings'.
+    let stem = match &assessment.snapshot {
+        Some(mark) => match slug(&mark.label) {
+            label if label.is_empty() => format!("{stem}-snapshot"),
+            label => format!("{stem}-snapshot-{label}"),
+        },
+        None => stem,
     };
     format!("roadmap-readiness-{stem}-{}.{extension}", date_part(date))
 }
@@ -727,7 +760,7 @@ type Migration = fn(Value) -> Result<Value, FormatError>;
 /// `MIGRATIONS[n - 1]` takes a version-n document to version n + 1. Appending one here
 /// and bumping `FORMAT_VERSION` is all a format change needs, plus a frozen fixture of
 /// the old version under `tests/fixtures/`.
-const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4];
+const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
 
 /// Upgrades an older document step by step to the current version.
 fn migrate(value: Value, from: u64) -> Result<Value, FormatError> {
@@ -759,6 +792,12 @@ fn v2_to_v3(value: Value) -> Result<Value, FormatError> {
 /// Version 4 adds the optional `consensus` of a workshop's agreed assessment; a
 /// version-3 assessment is none. The layout is otherwise unchanged.
 fn v3_to_v4(value: Value) -> Result<Value, FormatError> {
+    Ok(value)
+}
+
+/// Version 5 adds the optional `snapshot` mark of a frozen copy of an assessment; a
+/// version-4 record is the assessment itself. The layout is otherwise unchanged.
+fn v4_to_v5(value: Value) -> Result<Value, FormatError> {
     Ok(value)
 }
 
@@ -923,7 +962,23 @@ fn into_assessment(record: AssessmentV2) -> Result<Assessment, FormatError> {
                 })
                 .collect(),
         }),
+        snapshot: into_snapshot(record.snapshot)?,
     })
+}
+
+fn into_snapshot(record: Option<SnapshotV5>) -> Result<Option<SnapshotMark>, FormatError> {
+    let Some(mark) = record else {
+        return Ok(None);
+    };
+    if mark.id.trim().is_empty() {
+        return Err(field("assessment.snapshot.id", "must not be empty"));
+    }
+    check_length("assessment.snapshot.label", &mark.label)?;
+    Ok(Some(SnapshotMark {
+        id: mark.id,
+        label: mark.label,
+        taken_at: mark.taken_at,
+    }))
 }
 
 fn field(path: &str, message: &str) -> FormatError {
@@ -958,6 +1013,48 @@ mod tests {
         a.set_response("q3", Some(Response::DontKnow), "t3");
         a.set_note("q4", "ünïcødé, \"quotes\"\nand lines", "t4");
         a
+    }
+
+    #[test]
+    fn a_snapshot_round_trips_with_its_mark_and_the_assessment_has_none() {
+        let a = sample();
+        let value: Value = serde_json::from_str(&to_json(&a, "t")).unwrap();
+        assert!(
+            value["assessment"].get("snapshot").is_none(),
+            "omitted when absent"
+        );
+        let s = crate::core::snapshot::freeze(&a, "s1".into(), "Baseline", "2026-02-01");
+        let text = to_json(&s, "t");
+        let value: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            value["assessment"]["snapshot"],
+            serde_json::json!({ "id": "s1", "label": "Baseline", "taken_at": "2026-02-01" })
+        );
+        assert_eq!(value["assessment"]["id"], "id-1", "of its assessment");
+        assert_eq!(parse(&text), Ok(s));
+        let long = with(|v| {
+            v["assessment"]["snapshot"] = serde_json::json!({
+                "id": "s", "label": "x".repeat(MAX_TEXT_CHARS + 1), "taken_at": "t" })
+        });
+        assert!(
+            matches!(parse(&long), Err(FormatError::Field { path, .. }) if path == "assessment.snapshot.label")
+        );
+        let no_id = with(|v| {
+            v["assessment"]["snapshot"] =
+                serde_json::json!({ "id": " ", "label": "B", "taken_at": "t" })
+        });
+        assert!(
+            matches!(parse(&no_id), Err(FormatError::Field { path, .. }) if path == "assessment.snapshot.id")
+        );
+        let missing =
+            with(|v| v["assessment"]["snapshot"] = serde_json::json!({ "id": "s", "label": "B" }));
+        assert_eq!(
+            parse(&missing),
+            Err(FormatError::Field {
+                path: "assessment.snapshot.taken_at".into(),
+                message: "required but missing".into()
+            })
+        );
     }
 
     #[test]
@@ -1027,6 +1124,11 @@ mod tests {
         assert_eq!(
             file_name(&a, "2026-11-28", "json"),
             "roadmap-readiness-youth-forum-amina-k-treasurer-2026-11-28.json"
+        );
+        let s = crate::core::snapshot::freeze(&a, "s".into(), "Follow-up 1", "t");
+        assert_eq!(
+            file_name(&s, "2026-11-28", "json"),
+            "roadmap-readiness-youth-forum-amina-k-treasurer-snapshot-follow-up-1-2026-11-28.json"
         );
     }
 

@@ -120,16 +120,25 @@ pub enum Outcome {
 }
 
 /// A batch planned one file at a time: ids of files earlier in the batch count as
-/// existing, so two files of one assessment never overwrite each other silently.
+/// existing, so two files of one assessment (or of one snapshot of it) never overwrite
+/// each other silently.
 #[derive(Clone, Debug, Default)]
 pub struct Batch {
+    /// `<length of the id>:<id>`, then `/<snapshot id>` for a snapshot: one string per
+    /// record, never the same for two (the length says where the id ends).
     ids: BTreeSet<String>,
 }
 
 impl Batch {
     /// The outcome of one checked file, given what is stored under its id now.
     pub fn place(&mut self, checked: Checked, existing: Option<Existing>) -> Outcome {
-        let first_in_batch = self.ids.insert(checked.assessment.id.clone());
+        let a = &checked.assessment;
+        let mut key = format!("{}:{}", a.id.len(), a.id);
+        if let Some(mark) = &a.snapshot {
+            key.push('/');
+            key.push_str(&mark.id);
+        }
+        let first_in_batch = self.ids.insert(key);
         match existing {
             Some(found) => Outcome::Conflict {
                 checked,
@@ -144,7 +153,8 @@ impl Batch {
     }
 }
 
-/// Decides each file's outcome against what is stored (`existing`, by id).
+/// Decides each file's outcome against what is stored (`existing`, assessments by id;
+/// a snapshot's file meets only the snapshots earlier in the batch).
 pub fn plan(
     existing: &BTreeMap<String, Existing>,
     files: impl IntoIterator<Item = Vec<u8>>,
@@ -155,7 +165,12 @@ pub fn plan(
         .map(|bytes| match check(&bytes) {
             Err(error) => Outcome::Refused(error),
             Ok(checked) => {
-                let found = existing.get(&checked.assessment.id).cloned();
+                let found = checked
+                    .assessment
+                    .snapshot
+                    .is_none()
+                    .then(|| existing.get(&checked.assessment.id).cloned())
+                    .flatten();
                 batch.place(checked, found)
             }
         })

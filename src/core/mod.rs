@@ -1,6 +1,7 @@
 //! The rules, in plain Rust: no web-sys, no Leptos. Tested natively with `cargo test`.
 
 pub mod assessment;
+pub mod change;
 pub mod compare;
 pub mod consensus;
 pub mod content;
@@ -17,6 +18,7 @@ pub mod plan;
 pub mod retired;
 pub mod route;
 pub mod scoring;
+pub mod snapshot;
 pub mod store;
 #[cfg(test)]
 pub(crate) mod test_support;

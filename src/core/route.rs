@@ -24,6 +24,12 @@ pub enum Route {
     FunderPack {
         assessment: String,
     },
+    /// Change over time: two states of the assessment (its snapshots, or one of them and
+    /// the assessment now) compared; `from` preselects a snapshot to compare with now.
+    Change {
+        assessment: String,
+        from: Option<String>,
+    },
     /// A facilitator's workshop: participants' files merged, disagreement, consensus.
     Workshop,
     /// A city's assessment beside a community organisation's, step by step.
@@ -62,6 +68,14 @@ impl Route {
             ["a", id, "funder-pack"] => Route::FunderPack {
                 assessment: decode(id),
             },
+            ["a", id, "change"] => Route::Change {
+                assessment: decode(id),
+                from: None,
+            },
+            ["a", id, "change", from] => Route::Change {
+                assessment: decode(id),
+                from: Some(decode(from)),
+            },
             ["workshop"] => Route::Workshop,
             ["compare"] => Route::Compare,
             ["roadmap"] => Route::Roadmap,
@@ -82,6 +96,10 @@ impl Route {
             Route::FunderPack { assessment } => {
                 format!("#/a/{}/funder-pack", encode(assessment))
             }
+            Route::Change { assessment, from } => match from {
+                None => format!("#/a/{}/change", encode(assessment)),
+                Some(from) => format!("#/a/{}/change/{}", encode(assessment), encode(from)),
+            },
             Route::Workshop => "#/workshop".into(),
             Route::Compare => "#/compare".into(),
             Route::Roadmap => "#/roadmap".into(),
@@ -154,6 +172,14 @@ mod tests {
             },
             Route::FunderPack {
                 assessment: "ab12".into(),
+            },
+            Route::Change {
+                assessment: "ab12".into(),
+                from: None,
+            },
+            Route::Change {
+                assessment: "ab 12/x".into(),
+                from: Some("snap/1 ü".into()),
             },
             Route::Workshop,
             Route::Compare,

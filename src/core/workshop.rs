@@ -589,6 +589,8 @@ mod tests {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod properties {
     use super::*;
+    use crate::core::instrument::Mode;
+    use crate::core::test_support;
     use proptest::prelude::*;
 
     fn sorted(levels: &[u8]) -> Vec<f64> {
@@ -618,6 +620,42 @@ mod properties {
             prop_assert!(iqr(&w) <= iqr(&v) + 1e-9, "{} > {}", iqr(&w), iqr(&v));
             prop_assert!(w[w.len() - 1] - w[0] <= v[v.len() - 1] - v[0]);
             prop_assert!((median(&w).unwrap() - m).abs() < 1e-9, "the median stays");
+        }
+
+        /// The same, through the workshop itself: participants' files merged, one more
+        /// whose answer is the question's median level, so its step score is the
+        /// median step score too. Neither a question's spread nor its step's widens.
+        #[test]
+        fn adding_a_participant_equal_to_the_median_never_widens_the_spread(
+            levels in prop::collection::vec(0..=4u8, 1..30),
+        ) {
+            let instrument = test_support::instrument(vec![test_support::question("a", 1, 1, true)]);
+            let participant = |i: usize, l: u8| {
+                let mut a = test_support::assessment(&format!("p{i}"), Perspective::City, Mode::Full, ("test", "1"), "t");
+                a.set_response("a", Level::new(l).map(Response::Level), "t");
+                Participant::of(a)
+            };
+            let mut w = Workshop::new("Room", Perspective::City);
+            for (i, l) in levels.iter().enumerate() {
+                w.add(participant(i, *l));
+            }
+            let before = question_stats(&instrument, &w.participants).remove(0);
+            let steps_before = step_stats(&instrument, &w.participants).remove(0);
+            let m = before.median.unwrap();
+            // Only a whole median is a level someone can answer.
+            prop_assume!(m.fract() == 0.0);
+            prop_assert_eq!(w.add(participant(levels.len(), m as u8)), Added::New);
+            let after = question_stats(&instrument, &w.participants).remove(0);
+            let steps_after = step_stats(&instrument, &w.participants).remove(0);
+            prop_assert!(after.iqr.unwrap() <= before.iqr.unwrap() + 1e-9);
+            prop_assert!(after.range() <= before.range());
+            prop_assert_eq!(after.median, before.median);
+            let spread = |s: &StepStats| (s.q3.unwrap() - s.q1.unwrap(), s.max.unwrap() - s.min.unwrap());
+            let (iqr_before, range_before) = spread(&steps_before);
+            let (iqr_after, range_after) = spread(&steps_after);
+            prop_assert!(iqr_after <= iqr_before + 1e-9, "{} > {}", iqr_after, iqr_before);
+            prop_assert!(range_after <= range_before + 1e-9);
+            prop_assert!((steps_after.median.unwrap() - steps_before.median.unwrap()).abs() < 1e-9);
         }
     }
 }

@@ -357,13 +357,18 @@ pub fn import_refused(detail: &str) -> String {
     tf("import.refused", &[("detail", &detail)])
 }
 
-/// "3 assessments, 1 in the bin, 1 unreadable entry".
+/// "3 assessments, 2 snapshots, 1 in the bin, 1 unreadable entry".
 pub fn describe_counts(counts: &Counts) -> String {
     let mut parts = Vec::new();
     match counts.assessments {
         0 => {}
         1 => parts.push(t("data.count_assessment")),
         n => parts.push(tf("data.count_assessments", &[("count", &n)])),
+    }
+    match counts.snapshots {
+        0 => {}
+        1 => parts.push(t("data.count_snapshot")),
+        n => parts.push(tf("data.count_snapshots", &[("count", &n)])),
     }
     match counts.in_bin {
         0 => {}

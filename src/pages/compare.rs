@@ -3,6 +3,7 @@
 //! side's lowest-scoring questions per step. Either may be a workshop's consensus. The
 //! questionnaires differ, so steps are compared, never questions; the page says so.
 
+use crate::components::radar::{radar_figure, svg, Chart};
 use crate::core::compare::{self, StepSide};
 use crate::core::content;
 use crate::core::instrument::Perspective;
@@ -55,6 +56,10 @@ pub fn ComparePage() -> impl IntoView {
             </div>
         }
     };
+    let names = Memo::new(move |_| {
+        let name = |id: &str| library.item(id).map(|i| i.assessment.name);
+        Some((name(&city_id.get())?, name(&cso_id.get())?))
+    });
     let sides = Memo::new(move |_| {
         let (city, cso) = (library.item(&city_id.get())?, library.item(&cso_id.get())?);
         Some(compare::side_by_side(
@@ -80,6 +85,15 @@ pub fn ComparePage() -> impl IntoView {
         {move || match sides.get() {
             None => view! { <p>{t("compare.choose_both")}</p> }.into_any(),
             Some(sides) => {
+                let (city_name, cso_name) = names.get().unwrap_or_default();
+                let series = |perspective: Perspective, name: &str| tf("compare.series", &[
+                    ("perspective", &t(&format!("perspective.{}", perspective.as_str()))),
+                    ("name", &name),
+                ]);
+                let chart = Chart::Two([
+                    (series(Perspective::City, &city_name), sides.iter().map(|s| s.city).collect()),
+                    (series(Perspective::Cso, &cso_name), sides.iter().map(|s| s.cso).collect()),
+                ]);
                 let near: Vec<String> = compare::closest(&sides, 3).into_iter().map(gap_words).collect();
                 let far: Vec<String> = compare::furthest(&sides, 3).into_iter().map(gap_words).collect();
                 view! {
@@ -93,6 +107,7 @@ pub fn ComparePage() -> impl IntoView {
                             <ul data-testid="compare-furthest">{far.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
                         </div>
                     </div>
+                    {radar_figure(Signal::stored(svg("compare-radar", &t("compare.radar_title"), &t("compare.radar_desc"), &chart)), t("compare.radar_caption"))}
                     <div class="table-scroll" role="region" aria-labelledby="compare-caption" tabindex="0">
                         <table class="scores" data-testid="compare-table">
                             <caption id="compare-caption">{t("compare.caption")}</caption>

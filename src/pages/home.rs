@@ -7,6 +7,7 @@ use crate::components::confirm_delete::ConfirmDelete;
 use crate::components::data_panel::DataPanel;
 use crate::components::import_panel::ImportPanel;
 use crate::components::library_item::SavedAssessment;
+use crate::components::snapshots::SnapshotsWithoutAssessment;
 use crate::core::instrument::{Mode, Perspective};
 use crate::core::library::{self, Filter, SortBy, Unreadable};
 use crate::core::route::Route;
@@ -30,6 +31,19 @@ pub fn HomePage() -> impl IntoView {
                     library::arrange(&s.items, sort.get(), &filter.get())
                         .into_iter()
                         .map(|i| i.assessment.id)
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    // Snapshots whose assessment is not here list under its id, after the assessments.
+    let orphans = Memo::new(move |_| {
+        library.with(|s| {
+            s.as_ref()
+                .map(|s| {
+                    s.snapshots_without_assessment()
+                        .into_iter()
+                        .map(str::to_owned)
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
@@ -81,6 +95,8 @@ pub fn HomePage() -> impl IntoView {
             <ul class="library">
                 <For each=move || shown.get() key=|id| id.clone()
                     children=move |id| view! { <SavedAssessment id /> } />
+                <For each=move || orphans.get() key=|id| id.clone()
+                    children=move |id| view! { <SnapshotsWithoutAssessment id /> } />
                 <For each=move || unreadable.get() key=|entry| (entry.key.clone(), entry.raw.len())
                     children=move |entry| view! { <UnreadableEntry entry /> } />
             </ul>

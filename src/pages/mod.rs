@@ -1,6 +1,7 @@
 //! One module per view. `view_for` maps a route to its page.
 
 pub mod assessment;
+pub mod change;
 pub mod compare;
 pub mod funder_pack;
 pub mod home;
@@ -31,6 +32,11 @@ pub fn view_for(route: Route) -> AnyView {
         Route::Report { assessment } => with_assessment(assessment, report::ReportPage),
         Route::FunderPack { assessment } => {
             with_assessment(assessment, funder_pack::FunderPackPage)
+        }
+        // Not through the loader: the snapshots of an assessment that is not here
+        // compare too.
+        Route::Change { assessment, from } => {
+            change::ChangePage(change::ChangePageProps { assessment, from }).into_any()
         }
         Route::Workshop => titled(page_title("workshop.title"), workshop::WorkshopPage),
         Route::Compare => titled(page_title("compare.title"), compare::ComparePage),

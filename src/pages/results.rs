@@ -7,6 +7,7 @@ use crate::components::grant_readiness::GrantReadiness;
 use crate::components::radar::Radar;
 use crate::components::score_chart::{BandLegend, ScoreChart};
 use crate::components::score_table::ScoreTable;
+use crate::components::snapshots::SaveSnapshot;
 use crate::components::start_here::StartHere;
 use crate::components::step_breakdown::StepBreakdowns;
 use crate::core::instrument::Mode;
@@ -167,6 +168,7 @@ pub fn ResultsPage() -> impl IntoView {
             <p>{t("results.breakdown_intro")}</p>
             <StepBreakdowns />
         </section>
+        <SaveSnapshot id=id.clone() />
         <section aria-labelledby="export-heading">
             <h2 id="export-heading">{t("results.export_heading")}</h2>
             <p>{t("results.export_body")}</p>

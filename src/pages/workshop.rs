@@ -5,6 +5,7 @@
 //! consensus as an assessment of its own. Everything happens in this browser.
 
 use crate::components::confirm::Confirm;
+use crate::components::radar::{radar_figure, svg, Chart};
 use crate::core::assessment::Response;
 use crate::core::content;
 use crate::core::instrument::{Level, Perspective};
@@ -428,6 +429,11 @@ fn Running() -> impl IntoView {
 
             <section aria-labelledby="workshop-steps-heading">
                 <h2 id="workshop-steps-heading">{t("workshop.steps_heading")}</h2>
+                {radar_figure(Signal::derive(move || steps.with(|list| {
+                    let of = |pick: fn(&workshop::StepStats) -> Option<f64>| list.iter().map(pick).collect();
+                    let chart = Chart::Band { median: of(|s| s.median), low: of(|s| s.q1), high: of(|s| s.q3) };
+                    svg("workshop-radar", &t("workshop.radar_title"), &t("workshop.radar_desc"), &chart)
+                })), t("workshop.radar_caption"))}
                 <div class="table-scroll" role="region" aria-labelledby="workshop-steps-caption" tabindex="0">
                     <table class="scores" data-testid="workshop-steps">
                         <caption id="workshop-steps-caption">{t("workshop.steps_caption")}</caption>

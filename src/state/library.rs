@@ -77,6 +77,36 @@ impl Library {
             .with(|s| s.as_ref().ok().and_then(|s| s.item(id).cloned()))
     }
 
+    /// The library's listing of one assessment, as it is now (not tracked).
+    pub fn item_untracked(&self, id: &str) -> Option<Item> {
+        self.snapshot
+            .with_untracked(|s| s.as_ref().ok().and_then(|s| s.item(id).cloned()))
+    }
+
+    /// The snapshots of the assessment `id`, oldest first, reactively.
+    pub fn snapshots_of(&self, id: &str) -> Vec<Assessment> {
+        self.snapshot.with(|s| {
+            s.as_ref()
+                .map(|s| s.snapshots_of(id).to_vec())
+                .unwrap_or_default()
+        })
+    }
+
+    /// Saves a snapshot of `assessment` as it is now, labelled `label`.
+    pub fn save_snapshot(
+        &self,
+        assessment: &Assessment,
+        label: &str,
+    ) -> Result<Assessment, StorageError> {
+        self.changing(|store, now| {
+            commands::save_snapshot(store, assessment, platform::new_id(), label, now)
+        })
+    }
+
+    pub fn rename_snapshot(&self, key: &str, label: &str) -> Result<Assessment, CommandError> {
+        self.changing(|store, now| commands::rename_snapshot(store, key, label, now))
+    }
+
     /// Runs a command and reads storage again afterwards, whatever it did.
     fn changing<R>(&self, command: impl FnOnce(&'static dyn Store, &str) -> R) -> R {
         let result = command(&STORE, &platform::now_iso());

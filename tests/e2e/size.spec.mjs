@@ -18,7 +18,11 @@ import { join, resolve } from 'node:path';
 // js now counts sw.js too (2026-12-04): the service worker of offline use, Workbox's
 // runtime and the precache list, 5.7 KiB gzip; with the app's glue, 13.3 KiB. The
 // registration in the wasm adds 0.3 KiB gzip.
-const BUDGET_KIB = { wasm: 500, js: 16, css: 12 };
+// wasm 500 -> 520 (2026-12-04): change over time (snapshots saved, listed on the library
+// cards, renamed, exported and imported; the change view per step, question and action;
+// format 5) and the radars of the workshop and City beside community add about 23 KiB
+// gzip (493.5 -> 516.5). The radar became SVG text, which took 7 KiB off the first cut.
+const BUDGET_KIB = { wasm: 520, js: 16, css: 12 };
 const dist = resolve(process.env.E2E_DIST ?? 'dist');
 
 test('compressed bundle stays within its budget', async () => {

@@ -54,6 +54,12 @@ test('five files dropped: two refused with their reasons, three merged, disagree
   await expect(rows.first()).toContainText('3 gave a level · median 2 · from 0 to 4');
   await expect(rows.first().locator('.level-strip li')).toHaveText(['Level 0: 1', 'Level 1: 0', 'Level 2: 1', 'Level 3: 0', 'Level 4: 1']);
   await expect(page.getByTestId('workshop-steps').locator('tr[data-step="1"] td').nth(0)).not.toHaveText('–');
+  // The radar draws the median inside the middle half, and points at the table.
+  const radar = page.getByRole('img', { name: /median and middle half/ });
+  await expect(radar).toBeVisible();
+  await expect(radar.locator('desc')).toContainText('The participants\' step scores: median, middle half and range');
+  await expect(radar.locator('path.radar-band')).toHaveCount(1);
+  await expect(page.locator('.radar-legend li')).toHaveText([/^Median/, /^Middle half/]);
   await expectAccessible(page, 'workshop with participants');
 
   // Notes are anonymous until the facilitator names them.
@@ -90,7 +96,11 @@ test('five files dropped: two refused with their reasons, three merged, disagree
   await page.getByLabel('Open a workshop file (JSON)').setInputFiles({ name: 'workshop.json', mimeType: 'application/json', buffer: Buffer.from(workshopFile) });
   await expect(page.getByTestId('workshop-summary')).toContainText('3 participants');
   await expect(rows.first().getByLabel('Why (one line)')).toHaveValue('Ward logs show eight of twelve districts');
-  await page.getByRole('button', { name: 'Save the consensus' }).click();
+  // Saved by keyboard too: from the last rationale, Tab reaches the button, Enter saves.
+  await rows.last().getByLabel('Why (one line)').focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Save the consensus' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(page.getByText('The consensus is saved in this browser\'s library.')).toBeVisible();
 
   // In the library, its export and its report.
@@ -131,5 +141,12 @@ test('a city beside a community organisation: both scores for every step, the ga
     await expect(rows.nth(i).locator('td').nth(1)).toHaveText(/^\d+$/);
   }
   await expect(page.getByTestId('compare-furthest').locator('li').first()).toContainText('city');
+  // A radar with both outlines, told apart by line and marker, named in its legend.
+  await expect(page.getByRole('img', { name: /Radar of both assessments/ })).toBeVisible();
+  await expect(page.locator('.radar-legend li')).toHaveText(['City / local government: Springfield', 'Community organisation: Riverside Youth Group']);
+  const picture = page.locator('figure.radar svg[role="img"]');
+  await expect(picture.locator('polygon.radar-line.series-1')).toHaveCount(1);
+  await expect(picture.locator('rect.radar-marker.series-1')).toHaveCount(10);
+  await expect(picture.locator('circle.radar-marker.series-0')).toHaveCount(10);
   await expectAccessible(page, 'city beside community');
 });

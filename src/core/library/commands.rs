@@ -1,5 +1,6 @@
 //! Every change to the stored library, over any `Store`: save, bin, restore, rename,
-//! duplicate, import and its settle choices, empty bin, delete all.
+//! duplicate, import and its settle choices, empty bin, delete all; and an assessment's
+//! snapshots: save one, rename, list (deleting is the bin's, as for assessments).
 //!
 //! The rules that keep data safe live here, once:
 //! - deleting moves an entry's text to the bin byte for byte, the copy written before
@@ -9,10 +10,14 @@
 //! - an entry is never written larger than the format reads back;
 //! - a command that fails leaves the store as it found it.
 
-use super::{bin_key, bin_origin, our_keys, storage_key, Loaded, BIN_PREFIX};
+use super::{
+    bin_key, bin_origin, entry_key, is_bin_key, is_entry_key, our_keys, snapshot_prefix,
+    storage_key, Loaded, SNAPSHOT_PREFIX,
+};
 use crate::core::assessment::Assessment;
 use crate::core::format::{self, FormatError};
 use crate::core::import::{self, Checked, Existing, ImportError, Outcome};
+use crate::core::snapshot;
 use crate::core::store::{StorageError, Store};
 
 /// Why a command on one assessment could not run.
@@ -55,7 +60,8 @@ fn entry_text(assessment: &Assessment, now: &str) -> Result<String, StorageError
     Ok(text)
 }
 
-/// Writes `assessment` under its id, over whatever is there.
+/// Writes `assessment` under its key (`entry_key`: its id's, or a snapshot's), over
+/// whatever is there.
 pub fn save(store: &dyn Store, assessment: &Assessment, now: &str) -> Result<(), StorageError> {
     write(store, assessment, now).map(drop)
 }
@@ -68,11 +74,11 @@ pub fn write(
     now: &str,
 ) -> Result<String, StorageError> {
     let text = entry_text(assessment, now)?;
-    store.set(&storage_key(&assessment.id), &text)?;
+    store.set(&entry_key(assessment), &text)?;
     Ok(text)
 }
 
-/// Saves `assessment`; what is stored under its id now goes to the bin.
+/// Saves `assessment`; what is stored under its key now goes to the bin.
 pub fn save_replacing(
     store: &dyn Store,
     assessment: &Assessment,
@@ -88,13 +94,18 @@ pub fn write_replacing(
     now: &str,
 ) -> Result<String, StorageError> {
     let text = entry_text(assessment, now)?;
-    replace_text(store, &storage_key(&assessment.id), &text, now)?;
+    replace_text(store, &entry_key(assessment), &text, now)?;
     Ok(text)
 }
 
 fn free_bin_key(store: &dyn Store, key: &str, now: &str) -> Result<String, StorageError> {
     bin_key(key, now, |k| store.get(k).ok().flatten().is_some())
         .ok_or_else(|| StorageError::Other(format!("{key} is not an assessment entry")))
+}
+
+/// What is stored at `key` (an assessment's or a snapshot's).
+fn load_at(store: &dyn Store, key: &str) -> Result<Loaded, StorageError> {
+    Ok(Loaded::read(key, store.get(key)?))
 }
 
 /// Writes `text` at `key`; what was there goes to the bin. The bin copy is written
@@ -127,12 +138,12 @@ pub fn move_to_bin(store: &dyn Store, key: &str, now: &str) -> Result<(), Storag
     store.remove(key)
 }
 
-/// Deletes the entry at `key` (an assessment's, readable or not) for good, with no bin
-/// copy. The app offers it, after a confirmation that says it cannot be undone, only
-/// when `move_to_bin` could not write the bin copy (a full storage); any key that is not
-/// an assessment entry is refused.
+/// Deletes the entry at `key` (an assessment's or a snapshot's, readable or not) for
+/// good, with no bin copy. The app offers it, after a confirmation that says it cannot
+/// be undone, only when `move_to_bin` could not write the bin copy (a full storage); any
+/// key that is not such an entry is refused.
 pub fn delete_for_good(store: &dyn Store, key: &str) -> Result<(), StorageError> {
-    if super::id_of_key(key).is_none() {
+    if !is_entry_key(key) {
         return Err(StorageError::Other(format!(
             "{key} is not an assessment entry"
         )));
@@ -180,7 +191,8 @@ pub fn restore_replacing(store: &dyn Store, bin_key: &str, now: &str) -> Result<
     store.remove(bin_key)
 }
 
-/// Restores a readable bin entry as a new assessment beside the one now at its key.
+/// Restores a readable bin entry as a new assessment beside the one now at its key; a
+/// snapshot as a new snapshot of the same assessment, its label named by `name`.
 pub fn restore_as_copy(
     store: &dyn Store,
     bin_key: &str,
@@ -192,15 +204,37 @@ pub fn restore_as_copy(
         return Err(CommandError::Gone);
     };
     let original = format::parse(&text).map_err(CommandError::Unreadable)?;
-    let copy = original.copy_under_new_id(fresh_id, name(&original.name), now);
+    let copy = copy_of(&original, fresh_id, name, now);
     save(store, &copy, now)?;
     store.remove(bin_key)?;
     Ok(copy)
 }
 
+/// A copy beside the original: an assessment under a new id, or a snapshot under a new
+/// snapshot id of the same assessment (still frozen as it was).
+fn copy_of(
+    original: &Assessment,
+    fresh_id: String,
+    name: impl FnOnce(&str) -> String,
+    now: &str,
+) -> Assessment {
+    match &original.snapshot {
+        Some(mark) => {
+            let mut copy = original.clone();
+            copy.snapshot = Some(snapshot::SnapshotMark {
+                id: fresh_id,
+                label: name(&mark.label),
+                taken_at: mark.taken_at.clone(),
+            });
+            copy
+        }
+        None => original.copy_under_new_id(fresh_id, name(&original.name), now),
+    }
+}
+
 /// Removes one bin entry for good.
 pub fn purge(store: &dyn Store, bin_key: &str) -> Result<(), StorageError> {
-    if !bin_key.starts_with(BIN_PREFIX) {
+    if !is_bin_key(bin_key) {
         return Err(StorageError::Other(format!("{bin_key} is not in the bin")));
     }
     store.remove(bin_key)
@@ -210,7 +244,7 @@ pub fn purge(store: &dyn Store, bin_key: &str) -> Result<(), StorageError> {
 pub fn empty_bin(store: &dyn Store) -> Result<usize, StorageError> {
     let keys: Vec<String> = our_keys(store)?
         .into_iter()
-        .filter(|k| k.starts_with(BIN_PREFIX))
+        .filter(|k| is_bin_key(k))
         .collect();
     for key in &keys {
         store.remove(key)?;
@@ -256,6 +290,73 @@ pub fn duplicate(
     Ok(copy)
 }
 
+/// Saves a snapshot of `assessment` as it is now (what the user sees, saved or not),
+/// labelled `label`, under `snapshot_id`. A full storage writes nothing; the error
+/// says so, and the assessment is untouched either way.
+pub fn save_snapshot(
+    store: &dyn Store,
+    assessment: &Assessment,
+    snapshot_id: String,
+    label: &str,
+    now: &str,
+) -> Result<Assessment, StorageError> {
+    let frozen = snapshot::freeze(assessment, snapshot_id, label, now);
+    let key = entry_key(&frozen);
+    if store.get(&key)?.is_some() {
+        return Err(StorageError::Other(format!("{key} is taken")));
+    }
+    store.set(&key, &entry_text(&frozen, now)?)?;
+    Ok(frozen)
+}
+
+/// The snapshot stored at `key`, or why there is none to work on.
+pub fn load_snapshot(store: &dyn Store, key: &str) -> Result<Assessment, CommandError> {
+    if !key.starts_with(SNAPSHOT_PREFIX) {
+        return Err(CommandError::Gone);
+    }
+    match load_at(store, key)? {
+        Loaded::Readable(s) => Ok(*s),
+        Loaded::Unreadable { error, .. } => Err(CommandError::Unreadable(error)),
+        Loaded::Absent => Err(CommandError::Gone),
+    }
+}
+
+/// Gives the snapshot at `key` a new label (trimmed), read fresh; nothing else of it
+/// changes, so it stays frozen as it was taken.
+pub fn rename_snapshot(
+    store: &dyn Store,
+    key: &str,
+    label: &str,
+    now: &str,
+) -> Result<Assessment, CommandError> {
+    let mut frozen = load_snapshot(store, key)?;
+    if let Some(mark) = frozen.snapshot.as_mut() {
+        mark.label = label.trim().to_owned();
+    }
+    store.set(key, &entry_text(&frozen, now)?)?;
+    Ok(frozen)
+}
+
+/// The readable snapshots of the assessment `assessment_id`, oldest first; whether the
+/// assessment itself is stored does not matter.
+pub fn snapshots_of(
+    store: &dyn Store,
+    assessment_id: &str,
+) -> Result<Vec<Assessment>, StorageError> {
+    let prefix = snapshot_prefix(assessment_id);
+    let mut list = Vec::new();
+    for key in store.keys()? {
+        if !key.starts_with(&prefix) {
+            continue;
+        }
+        if let Loaded::Readable(s) = load_at(store, &key)? {
+            list.push(*s);
+        }
+    }
+    snapshot::sort(&mut list);
+    Ok(list)
+}
+
 /// One file's result in an import batch.
 #[derive(Clone, Debug, PartialEq)]
 pub enum FileResult {
@@ -272,8 +373,15 @@ pub enum FileResult {
 }
 
 /// What is stored under `id` now, for the replace-or-keep-both question.
+#[cfg(test)]
 fn existing(store: &dyn Store, id: &str) -> Result<Option<Existing>, StorageError> {
-    Ok(match load(store, id)? {
+    existing_at(store, &storage_key(id))
+}
+
+/// What is stored at `key` now (an assessment's or a snapshot's), for the
+/// replace-or-keep-both question.
+fn existing_at(store: &dyn Store, key: &str) -> Result<Option<Existing>, StorageError> {
+    Ok(match load_at(store, key)? {
         Loaded::Readable(a) => Some(Existing {
             name: Some(a.name),
             revision: a.revision,
@@ -290,8 +398,10 @@ fn existing(store: &dyn Store, id: &str) -> Result<Option<Existing>, StorageErro
 
 /// Checks one file of `batch` whole, then writes it if it is new; a file whose
 /// assessment is stored already (read now, not when the batch began) or came earlier in
-/// the batch waits for the user. The browser calls this once per file, giving the page
-/// its turn between files.
+/// the batch waits for the user. A snapshot's file is stored as a snapshot, under its
+/// assessment's id whether or not that assessment is here, and waits for the user only
+/// when the same snapshot is. The browser calls this once per file, giving the page its
+/// turn between files.
 pub fn import_file(
     store: &dyn Store,
     batch: &mut import::Batch,
@@ -302,7 +412,7 @@ pub fn import_file(
         Ok(checked) => checked,
         Err(error) => return FileResult::Refused(error),
     };
-    let found = match existing(store, &checked.assessment.id) {
+    let found = match existing_at(store, &entry_key(&checked.assessment)) {
         Ok(found) => found,
         Err(error) => return FileResult::NotSaved(error),
     };
@@ -360,6 +470,11 @@ pub fn settle(
 ) -> Result<Settled, StorageError> {
     match choice {
         Choice::Skip => Ok(Settled::Skipped),
+        // A snapshot is frozen: it replaces the same snapshot as it is.
+        Choice::Replace if checked.assessment.snapshot.is_some() => {
+            save_replacing(store, &checked.assessment, now)?;
+            Ok(Settled::Replaced(checked.assessment.clone()))
+        }
         Choice::Replace => {
             // Whatever is stored now: it may have changed since the file was checked.
             let stored_revision = match load(store, &checked.assessment.id)? {
@@ -371,8 +486,7 @@ pub fn settle(
             Ok(Settled::Replaced(assessment))
         }
         Choice::KeepBoth => {
-            let imported = &checked.assessment;
-            let copy = imported.copy_under_new_id(fresh_id(), copy_name(&imported.name), now);
+            let copy = copy_of(&checked.assessment, fresh_id(), copy_name, now);
             save(store, &copy, now)?;
             Ok(Settled::KeptBoth(copy))
         }
@@ -384,7 +498,7 @@ mod tests {
     use super::*;
     use crate::core::content;
     use crate::core::instrument::{Mode, Perspective};
-    use crate::core::library::{Snapshot, APP_PREFIX};
+    use crate::core::library::{snapshot_key, Snapshot, APP_PREFIX};
     use crate::core::store::MemoryStore;
     use crate::core::test_support;
 
@@ -695,6 +809,140 @@ mod tests {
             import_file(&store, &mut batch, &file("c"), "t6"),
             FileResult::NotSaved(StorageError::Unavailable)
         );
+    }
+
+    #[test]
+    fn snapshots_are_saved_renamed_listed_binned_and_deleted_for_good() {
+        let store = MemoryStore::new();
+        let mut a = assessment("a");
+        a.set_note("q", "as it was", "t1");
+        save(&store, &a, "t1").unwrap();
+        let baseline = save_snapshot(&store, &a, "s1".into(), " Baseline ", "t2").unwrap();
+        assert_eq!(baseline.snapshot.as_ref().unwrap().label, "Baseline");
+        // The assessment goes on; the snapshot stays as it was.
+        a.set_note("q", "later", "t3");
+        save(&store, &a, "t3").unwrap();
+        let follow_up = save_snapshot(&store, &a, "s2".into(), "Follow-up", "t4").unwrap();
+        save_snapshot(&store, &assessment("b"), "s1".into(), "Other", "t4").unwrap();
+        let listed = snapshots_of(&store, "a").unwrap();
+        assert_eq!(listed, [baseline.clone(), follow_up.clone()]);
+        assert_eq!(listed[0].note("q"), "as it was");
+        assert_eq!(
+            stored(&store, "a").note("q"),
+            "later",
+            "never over the assessment"
+        );
+        // Rename: the label only.
+        let key = entry_key(&baseline);
+        let renamed = rename_snapshot(&store, &key, "Before", "t5").unwrap();
+        assert_eq!(renamed.snapshot.as_ref().unwrap().label, "Before");
+        assert_eq!(renamed.answers, baseline.answers);
+        assert_eq!(
+            (renamed.revision, renamed.updated_at.as_str()),
+            (baseline.revision, baseline.updated_at.as_str())
+        );
+        assert_eq!(
+            rename_snapshot(&store, &storage_key("a"), "x", "t"),
+            Err(CommandError::Gone)
+        );
+        // To the bin and back, byte for byte; then for good.
+        let text = store.get(&key).unwrap().unwrap();
+        move_to_bin(&store, &key, "t6").unwrap();
+        assert_eq!(
+            snapshots_of(&store, "a").unwrap(),
+            std::slice::from_ref(&follow_up)
+        );
+        let bin = Snapshot::read(&store).unwrap().bin;
+        assert!(bin[0].is_snapshot());
+        assert_eq!(restore(&store, &bin[0].key), Ok(Restored::Done));
+        assert_eq!(store.get(&key).unwrap(), Some(text));
+        delete_for_good(&store, &key).unwrap();
+        assert_eq!(snapshots_of(&store, "a").unwrap(), [follow_up]);
+        assert!(Snapshot::read(&store).unwrap().bin.is_empty());
+        // Restored as a copy beside itself: a new snapshot of the same assessment.
+        let key2 = snapshot_key("b", "s1");
+        move_to_bin(&store, &key2, "t7").unwrap();
+        save_snapshot(&store, &assessment("b"), "s1".into(), "Again", "t8").unwrap();
+        let binned = Snapshot::read(&store).unwrap().bin[0].key.clone();
+        assert_eq!(restore(&store, &binned), Ok(Restored::Occupied));
+        let copy = restore_as_copy(
+            &store,
+            &binned,
+            "s3".into(),
+            |l| format!("{l} (restored)"),
+            "t9",
+        )
+        .unwrap();
+        assert_eq!(
+            (copy.id.as_str(), copy.snapshot.unwrap().label.as_str()),
+            ("b", "Other (restored)")
+        );
+        assert_eq!(snapshots_of(&store, "b").unwrap().len(), 2);
+    }
+
+    #[test]
+    fn a_full_store_saves_no_snapshot_and_loses_nothing() {
+        let store = MemoryStore::new();
+        save(&store, &assessment("a"), "t1").unwrap();
+        store.set_quota(Some(store.used_bytes() + 100));
+        let before = store.contents();
+        assert_eq!(
+            save_snapshot(&store, &assessment("a"), "s".into(), "Baseline", "t2"),
+            Err(StorageError::QuotaExceeded)
+        );
+        assert_eq!(store.contents(), before);
+    }
+
+    #[test]
+    fn a_snapshot_s_file_imports_as_a_snapshot_even_without_its_assessment() {
+        let store = MemoryStore::new();
+        let frozen = snapshot::freeze(&assessment("elsewhere"), "s".into(), "Baseline", "t");
+        let file = format::to_json(&frozen, "t").into_bytes();
+        let results = import_batch(&store, [file.clone()], "t1");
+        assert!(matches!(&results[0], FileResult::Imported(c) if c.assessment == frozen));
+        assert_eq!(load(&store, "elsewhere").unwrap(), Loaded::Absent);
+        assert_eq!(
+            snapshots_of(&store, "elsewhere").unwrap(),
+            std::slice::from_ref(&frozen)
+        );
+        let snapshot = Snapshot::read(&store).unwrap();
+        assert_eq!(snapshot.snapshots_without_assessment(), ["elsewhere"]);
+        // Again: the same snapshot asks; keeping both makes another of the assessment.
+        let FileResult::Pending { checked, .. } = import_batch(&store, [file], "t2").remove(0)
+        else {
+            panic!("the same snapshot is here")
+        };
+        let Settled::KeptBoth(copy) = settle(
+            &store,
+            &checked,
+            Choice::KeepBoth,
+            || "s2".into(),
+            |l| format!("{l} (2)"),
+            "t3",
+        )
+        .unwrap() else {
+            panic!()
+        };
+        assert_eq!(copy.id, "elsewhere");
+        assert_eq!(copy.snapshot.unwrap().label, "Baseline (2)");
+        // Replacing keeps the revision as it was frozen; the old one goes to the bin.
+        let Settled::Replaced(replaced) = settle(
+            &store,
+            &checked,
+            Choice::Replace,
+            || unreachable!(),
+            |l| l.into(),
+            "t4",
+        )
+        .unwrap() else {
+            panic!()
+        };
+        assert_eq!(replaced.revision, frozen.revision);
+        assert_eq!(Snapshot::read(&store).unwrap().bin.len(), 1);
+        // A snapshot's file never lands on its assessment's key, nor the reverse.
+        save(&store, &assessment("elsewhere"), "t5").unwrap();
+        assert_eq!(stored(&store, "elsewhere").snapshot, None);
+        assert_eq!(snapshots_of(&store, "elsewhere").unwrap().len(), 2);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The stored library: which keys hold what, and what a reading of the store shows
-//! (readable assessments, unreadable entries kept as they are, the bin, counts and
-//! bytes). The commands that change it are in `commands`, the two-tab rules in `sync`,
+//! (readable assessments, their snapshots, unreadable entries kept as they are, the
+//! bin, counts and bytes). The commands that change it are in `commands`, the two-tab rules in `sync`,
 //! listing in `arrange`. Pure: everything goes through a `core::store::Store`.
 
 pub mod arrange;
@@ -21,30 +21,80 @@ pub const KEY_PREFIX: &str = "roadmap-readiness/assessment/";
 /// The bin: `roadmap-readiness/bin/<deleted at>/<the entry's key after KEY_PREFIX>`.
 /// An entry moves here with its text untouched and moves back the same way.
 pub const BIN_PREFIX: &str = "roadmap-readiness/bin/";
+/// Snapshots: `roadmap-readiness/snapshot/<assessment id>/<snapshot id>`, each id with
+/// `%` and `/` escaped (`snapshot_key`), so that the assessment's part is one segment
+/// and a prefix lists exactly one assessment's snapshots.
+pub const SNAPSHOT_PREFIX: &str = "roadmap-readiness/snapshot/";
+/// The bin's snapshots: `roadmap-readiness/snapshot-bin/<deleted at>/<the entry's key
+/// after SNAPSHOT_PREFIX>`. Apart from `BIN_PREFIX`, whose tail is any assessment id.
+pub const SNAPSHOT_BIN_PREFIX: &str = "roadmap-readiness/snapshot-bin/";
 
 pub fn storage_key(assessment_id: &str) -> String {
     format!("{KEY_PREFIX}{assessment_id}")
 }
 
+/// `%` and `/` as `%25` and `%2F`: an id as one key segment, told apart from any other.
+fn segment(id: &str) -> String {
+    id.replace('%', "%25").replace('/', "%2F")
+}
+
+/// The key prefix of every snapshot of the assessment `assessment_id`.
+pub fn snapshot_prefix(assessment_id: &str) -> String {
+    format!("{SNAPSHOT_PREFIX}{}/", segment(assessment_id))
+}
+
+/// Where the snapshot `snapshot_id` of the assessment `assessment_id` is stored.
+pub fn snapshot_key(assessment_id: &str, snapshot_id: &str) -> String {
+    format!("{}{}", snapshot_prefix(assessment_id), segment(snapshot_id))
+}
+
+/// The key an assessment record is stored under: its own, or its snapshot's.
+pub fn entry_key(assessment: &Assessment) -> String {
+    match &assessment.snapshot {
+        Some(mark) => snapshot_key(&assessment.id, &mark.id),
+        None => storage_key(&assessment.id),
+    }
+}
+
+/// The (entry prefix, bin prefix) pairs: what the bin can hold.
+const BINNABLE: [(&str, &str); 2] = [
+    (KEY_PREFIX, BIN_PREFIX),
+    (SNAPSHOT_PREFIX, SNAPSHOT_BIN_PREFIX),
+];
+
 /// The bin key for the entry at `key`, deleted at `stamp` (an ISO timestamp), avoiding
-/// keys already `taken`. `None` when `key` is not an assessment entry.
+/// keys already `taken`. `None` when `key` is neither an assessment's nor a snapshot's.
 pub fn bin_key(key: &str, stamp: &str, taken: impl Fn(&str) -> bool) -> Option<String> {
-    let tail = key.strip_prefix(KEY_PREFIX)?;
+    let (tail, bin) = BINNABLE
+        .iter()
+        .find_map(|(entry, bin)| Some((key.strip_prefix(entry)?, *bin)))?;
     let stamp = stamp.replace('/', "-");
-    let mut candidate = format!("{BIN_PREFIX}{stamp}/{tail}");
+    let mut candidate = format!("{bin}{stamp}/{tail}");
     let mut n = 1;
     while taken(&candidate) {
         n += 1;
-        candidate = format!("{BIN_PREFIX}{stamp}-{n}/{tail}");
+        candidate = format!("{bin}{stamp}-{n}/{tail}");
     }
     Some(candidate)
 }
 
 /// Where a bin entry came from: its original storage key, and when it was deleted.
 pub fn bin_origin(bin_key: &str) -> Option<(String, String)> {
-    let rest = bin_key.strip_prefix(BIN_PREFIX)?;
+    let (rest, entry) = BINNABLE
+        .iter()
+        .find_map(|(entry, bin)| Some((bin_key.strip_prefix(bin)?, *entry)))?;
     let (stamp, tail) = rest.split_once('/')?;
-    Some((format!("{KEY_PREFIX}{tail}"), stamp.to_owned()))
+    Some((format!("{entry}{tail}"), stamp.to_owned()))
+}
+
+/// A key of the bin, of assessments or of snapshots.
+pub fn is_bin_key(key: &str) -> bool {
+    BINNABLE.iter().any(|(_, bin)| key.starts_with(bin))
+}
+
+/// An entry the library lists: an assessment's or a snapshot's (readable or not).
+pub fn is_entry_key(key: &str) -> bool {
+    BINNABLE.iter().any(|(entry, _)| key.starts_with(entry))
 }
 
 /// The assessment id an assessment key holds, by its key.
@@ -52,10 +102,35 @@ pub fn id_of_key(key: &str) -> Option<&str> {
     key.strip_prefix(KEY_PREFIX)
 }
 
+/// Reads the text under a snapshot key: a snapshot, stored where its ids say.
+pub fn read_snapshot_entry(key: &str, raw: &str) -> Result<Assessment, FormatError> {
+    let snapshot = format::parse(raw)?;
+    if snapshot.snapshot.is_none() {
+        return Err(FormatError::Field {
+            path: "assessment.snapshot".into(),
+            message: "required but missing".into(),
+        });
+    }
+    if entry_key(&snapshot) != key {
+        return Err(FormatError::Field {
+            path: "assessment.snapshot.id".into(),
+            message: "does not match the storage key".into(),
+        });
+    }
+    Ok(snapshot)
+}
+
 /// Reads the text under an assessment key. An entry whose assessment id is not the one
 /// its key names is unreadable too: opening it would save it under another key.
 pub fn read_entry(key: &str, raw: &str) -> Result<Assessment, FormatError> {
     let assessment = format::parse(raw)?;
+    if assessment.snapshot.is_some() {
+        // A snapshot under an assessment's key would be edited as the assessment.
+        return Err(FormatError::Field {
+            path: "assessment.snapshot".into(),
+            message: "a snapshot is not stored as an assessment".into(),
+        });
+    }
     if storage_key(&assessment.id) != key {
         return Err(FormatError::Field {
             path: "assessment.id".into(),
@@ -77,11 +152,21 @@ pub enum Loaded {
     Absent,
 }
 
+/// Reads the text under an assessment key or a snapshot key, each by its own rule.
+pub fn read_at(key: &str, raw: &str) -> Result<Assessment, FormatError> {
+    if key.starts_with(SNAPSHOT_PREFIX) {
+        read_snapshot_entry(key, raw)
+    } else {
+        read_entry(key, raw)
+    }
+}
+
 impl Loaded {
+    /// What the text under `key` (an assessment's or a snapshot's) holds.
     pub fn read(key: &str, raw: Option<String>) -> Loaded {
         match raw {
             None => Loaded::Absent,
-            Some(raw) => match read_entry(key, &raw) {
+            Some(raw) => match read_at(key, &raw) {
                 Ok(assessment) => Loaded::Readable(Box::new(assessment)),
                 Err(error) => Loaded::Unreadable { raw, error },
             },
@@ -113,6 +198,11 @@ impl BinEntry {
         })
     }
 
+    /// A snapshot's entry (restored among the snapshots).
+    pub fn is_snapshot(&self) -> bool {
+        self.original_key.starts_with(SNAPSHOT_PREFIX)
+    }
+
     /// The assessment's name, or its original key when it cannot be read.
     pub fn label(&self) -> String {
         match &self.content {
@@ -122,7 +212,7 @@ impl BinEntry {
     }
 }
 
-/// An entry under an assessment key that does not read.
+/// An entry under an assessment or snapshot key that does not read.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Unreadable {
     pub key: String,
@@ -134,6 +224,7 @@ pub struct Unreadable {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
     pub assessments: usize,
+    pub snapshots: usize,
     pub unreadable: usize,
     pub in_bin: usize,
     /// Other keys of the app (settings and the like).
@@ -151,6 +242,10 @@ impl Counts {
 pub struct Snapshot {
     /// Readable assessments with their progress, most recently changed first.
     pub items: Vec<Item>,
+    /// Readable snapshots, by assessment id, each assessment's oldest first. An
+    /// assessment need not be here for its snapshots to be (deleted, or a snapshot
+    /// imported from elsewhere): they list under its id.
+    pub snapshots: Vec<Assessment>,
     /// In key order.
     pub unreadable: Vec<Unreadable>,
     /// Most recently deleted first.
@@ -182,6 +277,11 @@ impl Snapshot {
                     Ok(assessment) => snapshot.items.push(Item::new(assessment)),
                     Err(error) => snapshot.unreadable.push(Unreadable { key, raw, error }),
                 }
+            } else if key.starts_with(SNAPSHOT_PREFIX) {
+                match read_snapshot_entry(&key, &raw) {
+                    Ok(frozen) => snapshot.snapshots.push(frozen),
+                    Err(error) => snapshot.unreadable.push(Unreadable { key, raw, error }),
+                }
             } else if let Some(entry) = BinEntry::read(key, raw) {
                 snapshot.bin.push(entry);
             } else {
@@ -195,10 +295,12 @@ impl Snapshot {
                 .then_with(|| a.assessment.id.cmp(&b.assessment.id))
         });
         snapshot.unreadable.sort_by(|a, b| a.key.cmp(&b.key));
+        super::snapshot::sort(&mut snapshot.snapshots);
         snapshot
             .bin
             .sort_by(|a, b| b.deleted_at.cmp(&a.deleted_at).then(a.key.cmp(&b.key)));
         snapshot.counts.assessments = snapshot.items.len();
+        snapshot.counts.snapshots = snapshot.snapshots.len();
         snapshot.counts.unreadable = snapshot.unreadable.len();
         snapshot.counts.in_bin = snapshot.bin.len();
         snapshot
@@ -208,8 +310,28 @@ impl Snapshot {
         self.items.iter().find(|i| i.assessment.id == id)
     }
 
+    /// The snapshots of the assessment `id`, oldest first.
+    pub fn snapshots_of(&self, id: &str) -> &[Assessment] {
+        let start = self.snapshots.partition_point(|s| s.id.as_str() < id);
+        let end = self.snapshots.partition_point(|s| s.id.as_str() <= id);
+        &self.snapshots[start..end]
+    }
+
+    /// The ids of assessments with snapshots here but no readable assessment: each
+    /// lists in the library under its id, with its latest snapshot's name.
+    pub fn snapshots_without_assessment(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = self
+            .snapshots
+            .iter()
+            .map(|s| s.id.as_str())
+            .filter(|id| self.item(id).is_none())
+            .collect();
+        ids.dedup();
+        ids
+    }
+
     pub fn is_empty(&self) -> bool {
-        self.items.is_empty() && self.unreadable.is_empty()
+        self.items.is_empty() && self.unreadable.is_empty() && self.snapshots.is_empty()
     }
 }
 
@@ -327,6 +449,66 @@ mod tests {
     }
 
     #[test]
+    fn snapshot_keys_keep_each_assessment_s_snapshots_apart() {
+        assert_eq!(
+            snapshot_key("9f2c", "b1"),
+            "roadmap-readiness/snapshot/9f2c/b1"
+        );
+        // An id with a slash is one segment: "a/b"'s snapshots are not "a"'s.
+        let slashed = snapshot_key("a/b", "s");
+        assert_eq!(slashed, "roadmap-readiness/snapshot/a%2Fb/s");
+        assert!(!slashed.starts_with(&snapshot_prefix("a")));
+        assert_ne!(snapshot_key("a%2Fb", "s"), slashed);
+        assert_ne!(snapshot_key("a", "b/s"), snapshot_key("a/b", "s"));
+        // In the bin and back, apart from the assessments' bin.
+        let binned = bin_key(&slashed, "2026-01-01", |_| false).unwrap();
+        assert_eq!(binned, "roadmap-readiness/snapshot-bin/2026-01-01/a%2Fb/s");
+        assert_eq!(bin_origin(&binned).unwrap().0, slashed);
+        assert!(is_bin_key(&binned) && is_entry_key(&slashed));
+        assert!(!is_entry_key(&binned) && !is_bin_key(&slashed));
+    }
+
+    #[test]
+    fn snapshots_list_under_their_assessment_even_when_it_is_not_here() {
+        let (key, text) = saved("a", "2026-01-02");
+        let a = format::parse(&text).unwrap();
+        let shot = |of: &Assessment, id: &str, at: &str| {
+            let s = crate::core::snapshot::freeze(of, id.into(), id, at);
+            (entry_key(&s), format::to_json_compact(&s, at))
+        };
+        let mut gone = a.clone();
+        gone.id = "gone".into();
+        let pairs = vec![
+            (key, text),
+            shot(&a, "follow-up", "2026-03-01"),
+            shot(&a, "baseline", "2026-01-03"),
+            shot(&gone, "old", "2025-12-01"),
+            // A snapshot under another snapshot's key, and one under an assessment key.
+            (snapshot_key("a", "elsewhere"), shot(&a, "x", "t").1),
+            (storage_key("b"), shot(&a, "y", "t").1),
+        ];
+        let snapshot = Snapshot::from_pairs(pairs);
+        let labels = |id: &str| -> Vec<String> {
+            snapshot
+                .snapshots_of(id)
+                .iter()
+                .map(|s| s.snapshot.as_ref().unwrap().label.clone())
+                .collect()
+        };
+        assert_eq!(labels("a"), ["baseline", "follow-up"], "oldest first");
+        assert_eq!(labels("gone"), ["old"]);
+        assert!(labels("b").is_empty());
+        assert_eq!(snapshot.snapshots_without_assessment(), ["gone"]);
+        assert_eq!(snapshot.counts.snapshots, 3);
+        assert_eq!(snapshot.items.len(), 1, "a snapshot is never an assessment");
+        let unreadable: Vec<_> = snapshot.unreadable.iter().map(|u| u.key.as_str()).collect();
+        assert_eq!(
+            unreadable,
+            [storage_key("b"), snapshot_key("a", "elsewhere")]
+        );
+    }
+
+    #[test]
     fn counts_and_storage_use_name_what_delete_all_removes_and_only_ours() {
         let (key, text) = saved("a", "2026-01-02");
         let pairs = vec![
@@ -343,6 +525,7 @@ mod tests {
             snapshot.counts,
             Counts {
                 assessments: 2,
+                snapshots: 0,
                 unreadable: 1,
                 in_bin: 1,
                 other: 1
