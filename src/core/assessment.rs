@@ -61,6 +61,16 @@ pub struct Assessment {
     pub plan: Plan,
     /// Set when this assessment is a workshop's consensus.
     pub consensus: Option<Consensus>,
+    /// Set when this assessment was exported for sharing (`core::sharing`): what was
+    /// left out. Kept when such a file is imported, so that it shows as shared.
+    pub redaction: Option<Redaction>,
+}
+
+/// What an assessment exported for sharing left out, as the file's field paths
+/// (`answers[].note`, `respondent`, …; see `core::sharing::LEFT_OUT`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Redaction {
+    pub left_out: Vec<String>,
 }
 
 /// What the "New assessment" form collects.
@@ -92,6 +102,7 @@ impl Assessment {
             answers: BTreeMap::new(),
             plan: Plan::default(),
             consensus: None,
+            redaction: None,
         }
     }
 

@@ -16,6 +16,7 @@ pub mod plan;
 pub mod retired;
 pub mod route;
 pub mod scoring;
+pub mod sharing;
 pub mod store;
 #[cfg(test)]
 pub(crate) mod test_support;
