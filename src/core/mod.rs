@@ -13,6 +13,7 @@ pub mod instrument;
 pub mod library;
 pub mod numbers;
 pub mod plan;
+pub mod protected;
 pub mod retired;
 pub mod route;
 pub mod scoring;
