@@ -10,6 +10,7 @@ pub mod pages;
 pub mod platform;
 pub mod state;
 pub mod storage;
+pub mod webcrypto;
 
 use crate::core::route::Route;
 use crate::i18n::t;
@@ -23,10 +24,14 @@ pub fn App() -> impl IntoView {
     provide_context(state::WorkshopState::for_app(library));
     let editors = state::Editors::for_app(library);
     provide_context(editors.clone());
-    // Leaving the page with a change that is not in storage asks first.
+    // Leaving the page with a change that is not in storage asks first; so does leaving
+    // a shared computer's assessment not exported since its last change (closing the tab
+    // deletes it).
     let _ = window_event_listener(leptos::ev::beforeunload, move |event| {
-        if editors.any_unsaved() {
+        if editors.any_unsaved() || library.in_tab_unexported() {
             event.prevent_default();
+            // What older browsers look for instead.
+            event.set_return_value("");
         }
     });
     let route = RwSignal::new(Route::parse(&platform::current_hash()));
@@ -55,11 +60,12 @@ pub fn App() -> impl IntoView {
                 </ul>
             </nav>
         </header>
+        <components::in_tab::InTabBanner />
         <main id="main">
             {move || pages::view_for(route.get())}
         </main>
         <footer class="site-footer">
-            <p>{t("app.privacy_footer")}</p>
+            <p>{t("app.privacy_footer")}" "<a href=Route::Privacy.href()>{t("app.privacy_link")}</a></p>
         </footer>
     }
 }

@@ -234,6 +234,7 @@ fn delete_all_names_what_goes() {
             assessments: 3,
             unreadable: 1,
             in_bin: 1,
+            workshop: 0,
             other: 0
         }),
         "3 assessments, 1 in the bin, 1 unreadable entry"
@@ -243,6 +244,7 @@ fn delete_all_names_what_goes() {
             assessments: 1,
             unreadable: 2,
             in_bin: 0,
+            workshop: 0,
             other: 1
         }),
         "1 assessment, 2 unreadable entries, 1 other setting"
