@@ -1,10 +1,12 @@
 //! The user's own downloads, the only way data leaves the browser: an assessment as
-//! JSON or CSV, the library as one CSV, an unreadable entry's raw text. A failed
-//! download is logged; the data stays where it was.
+//! JSON or CSV (whole, for sharing, or protected with a passphrase), the library as one
+//! CSV, a workshop file, an unreadable entry's raw text. A failed download is logged
+//! (never with a passphrase); the data stays where it was.
 
 use crate::core::assessment::Assessment;
-use crate::core::{content, csv, format};
-use crate::i18n::csv_labels;
+use crate::core::sharing::for_sharing;
+use crate::core::{content, csv, format, protected};
+use crate::i18n::{csv_labels, csv_labels_shared};
 use crate::platform;
 use crate::storage::files;
 
@@ -23,12 +25,45 @@ pub fn assessment_json(assessment: &Assessment) {
     );
 }
 
+/// "Export for sharing": the file of `core::sharing::for_sharing`, marked `redacted`.
+pub fn assessment_json_shared(assessment: &Assessment) {
+    assessment_json(&for_sharing(assessment));
+}
+
+/// The whole file, encrypted under `passphrase` (`core::protected`), named so that the
+/// name says nothing of what it holds.
+pub async fn assessment_protected(assessment: &Assessment, passphrase: &str) -> Result<(), String> {
+    let now = platform::now_iso();
+    let text = crate::webcrypto::protect(&format::to_json(assessment, &now), passphrase).await?;
+    files::download(&protected::file_name(&now), "application/json", &text)
+}
+
+/// The workshop file, encrypted under `passphrase`.
+pub async fn workshop_protected(
+    workshop: &crate::core::workshop::Workshop,
+    passphrase: &str,
+) -> Result<(), String> {
+    let now = platform::now_iso();
+    let text =
+        crate::webcrypto::protect(&format::workshop_to_json(workshop, &now), passphrase).await?;
+    files::download(&protected::file_name(&now), "application/json", &text)
+}
+
 pub fn assessment_csv(assessment: &Assessment) {
+    csv_of(assessment, &csv_labels());
+}
+
+/// The CSV for sharing: no note, and its note column says so.
+pub fn assessment_csv_shared(assessment: &Assessment) {
+    csv_of(&for_sharing(assessment), &csv_labels_shared());
+}
+
+fn csv_of(assessment: &Assessment, labels: &csv::Labels) {
     let now = platform::now_iso();
     let text = csv::assessment_csv(
         assessment,
         content::instrument(assessment.perspective),
-        &csv_labels(),
+        labels,
     );
     offer(
         &format::file_name(assessment, &now, "csv"),
@@ -38,15 +73,25 @@ pub fn assessment_csv(assessment: &Assessment) {
 }
 
 pub fn library_csv(assessments: &[Assessment]) {
+    library_csv_of(assessments, &csv_labels(), "library");
+}
+
+/// The library's CSV for sharing: no note and no respondent, and its columns say so.
+pub fn library_csv_shared(assessments: &[Assessment]) {
+    let shared: Vec<Assessment> = assessments.iter().map(for_sharing).collect();
+    library_csv_of(&shared, &csv_labels_shared(), "library-shared");
+}
+
+fn library_csv_of(assessments: &[Assessment], labels: &csv::Labels, what: &str) {
     let text = csv::library_csv(
         assessments
             .iter()
             .map(|a| (a, content::instrument(a.perspective))),
-        &csv_labels(),
+        labels,
     );
     offer(
         &format!(
-            "roadmap-readiness-library-{}.csv",
+            "roadmap-readiness-{what}-{}.csv",
             format::date_part(&platform::now_iso())
         ),
         "text/csv;charset=utf-8",

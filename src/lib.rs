@@ -10,6 +10,7 @@ pub mod pages;
 pub mod platform;
 pub mod state;
 pub mod storage;
+pub mod webcrypto;
 
 use crate::core::route::Route;
 use crate::i18n::t;
@@ -24,7 +25,9 @@ pub fn App() -> impl IntoView {
     let editors = state::Editors::for_app(library);
     provide_context(editors.clone());
     // Typed text waiting for a pause in typing is written when the page is hidden or
-    // left; leaving with a change that is still not in storage asks first.
+    // left; leaving with a change that is still not in storage asks first, and so does
+    // leaving a shared computer's assessment not exported since its last change (closing
+    // the tab deletes it).
     let _ = window_event_listener(leptos::ev::visibilitychange, {
         let editors = editors.clone();
         move |_| editors.flush()
@@ -35,8 +38,10 @@ pub fn App() -> impl IntoView {
     });
     let _ = window_event_listener(leptos::ev::beforeunload, move |event| {
         editors.flush();
-        if editors.any_unsaved() {
+        if editors.any_unsaved() || library.in_tab_unexported() {
             event.prevent_default();
+            // What older browsers look for instead.
+            event.set_return_value("");
         }
     });
     // Offline use: a new version, once installed, is announced (politely) and used from
@@ -79,6 +84,7 @@ pub fn App() -> impl IntoView {
                 <nav aria-label=t("app.nav_label")>{nav_links()}</nav>
             </details>
         </header>
+        <components::in_tab::InTabBanner />
         <main id="main">
             <div class="update-notice" aria-live="polite">
                 {move || update_ready.get().then(|| view! { <p>{t("app.update_ready")}</p> })}
@@ -86,7 +92,7 @@ pub fn App() -> impl IntoView {
             {move || pages::view_for(route.get())}
         </main>
         <footer class="site-footer">
-            <p>{t("app.privacy_footer")}</p>
+            <p>{t("app.privacy_footer")}" "<a href=Route::Privacy.href()>{t("app.privacy_link")}</a></p>
         </footer>
     }
 }

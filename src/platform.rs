@@ -181,3 +181,45 @@ pub fn register_service_worker(on_update: impl Fn() + 'static) {
         let _ = wasm_bindgen_futures::JsFuture::from(registering).await;
     });
 }
+
+/// The names of the app's caches in CacheStorage (the offline copy of the app's own
+/// files, never an answer) start with this; "Delete all my data" removes those and no
+/// other site's.
+pub const CACHE_PREFIX: &str = "roadmap-readiness";
+
+/// Deletes this origin's CacheStorage caches whose names start with `prefix`; their
+/// names. None when the browser has no CacheStorage here (it exists only on secure
+/// pages) or nothing is cached.
+pub async fn delete_caches(prefix: &str) -> Result<Vec<String>, String> {
+    let describe = |e: wasm_bindgen::JsValue| {
+        e.dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_else(|| format!("{e:?}"))
+    };
+    let Some(window) = web_sys::window() else {
+        return Ok(Vec::new());
+    };
+    let present = js_sys::Reflect::get(&window, &wasm_bindgen::JsValue::from_str("caches"))
+        .map(|c| !c.is_undefined() && !c.is_null())
+        .unwrap_or(false);
+    if !present {
+        return Ok(Vec::new());
+    }
+    let caches = window.caches().map_err(describe)?;
+    let names = wasm_bindgen_futures::JsFuture::from(caches.keys())
+        .await
+        .map_err(describe)?;
+    let mut removed = Vec::new();
+    for name in js_sys::Array::from(&names).iter() {
+        let Some(name) = name.as_string() else {
+            continue;
+        };
+        if name.starts_with(prefix) {
+            wasm_bindgen_futures::JsFuture::from(caches.delete(&name))
+                .await
+                .map_err(describe)?;
+            removed.push(name);
+        }
+    }
+    Ok(removed)
+}

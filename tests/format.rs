@@ -179,3 +179,32 @@ fn version_5_adds_the_snapshot_mark_with_nothing_else_changed() {
         fixture["assessment"]["snapshot"]
     );
 }
+
+#[test]
+fn version_5_marks_an_assessment_shared_without_notes() {
+    use roadmap_readiness::core::sharing;
+    let text = std::fs::read_to_string("tests/fixtures/format-v5-shared.json").unwrap();
+    let a = format::parse(&text).unwrap();
+    assert_eq!(a.snapshot, None);
+    let redaction = a.redaction.as_ref().expect("the fixture is a shared file");
+    assert_eq!(redaction.left_out, sharing::LEFT_OUT);
+    assert_eq!(a.respondent, "");
+    assert!(a.answers.values().all(|x| x.note.is_empty()));
+    assert!(a.plan.tracking.values().all(|t| t.owner.is_empty()));
+    assert!(a
+        .plan
+        .custom
+        .iter()
+        .all(|c| c.text.is_empty() && c.tracking.owner.is_empty()));
+    assert!(a.consensus.as_ref().unwrap().labels.is_empty());
+    // It is what sharing the version-4 file gives: the same answers and plan.
+    let full = format::parse(&fixture(4)).unwrap();
+    let shared = sharing::for_sharing(&full);
+    assert_eq!(shared.answers, a.answers);
+    assert_eq!(shared.plan, a.plan);
+    assert_eq!(shared.consensus, a.consensus);
+    // No earlier version is shared.
+    for version in 1..5 {
+        assert_eq!(format::parse(&fixture(version)).unwrap().redaction, None);
+    }
+}

@@ -235,6 +235,7 @@ fn delete_all_names_what_goes() {
             snapshots: 2,
             unreadable: 1,
             in_bin: 1,
+            workshop: 0,
             other: 0
         }),
         "3 assessments, 2 snapshots, 1 in the bin, 1 unreadable entry"
@@ -245,6 +246,7 @@ fn delete_all_names_what_goes() {
             snapshots: 1,
             unreadable: 2,
             in_bin: 0,
+            workshop: 0,
             other: 1
         }),
         "1 assessment, 1 snapshot, 2 unreadable entries, 1 other setting"

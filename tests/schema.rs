@@ -111,6 +111,9 @@ fn exports() -> Vec<String> {
             std::fs::read_to_string(format!("tests/fixtures/format-v{version}.json")).unwrap();
         out.push(format::to_json(&format::parse(&text).unwrap(), "now"));
     }
+    // And the frozen file exported for sharing.
+    let text = std::fs::read_to_string("tests/fixtures/format-v5-shared.json").unwrap();
+    out.push(format::to_json(&format::parse(&text).unwrap(), "now"));
     out
 }
 
@@ -183,9 +186,13 @@ fn the_committed_workshop_schema_is_the_generated_one_and_a_workshop_file_meets_
     );
     let schema: Value = serde_json::from_str(&generated).unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
-    // The frozen version-4 workshop, as the app writes it after reading it.
-    let text = std::fs::read_to_string("tests/fixtures/workshop-v4.json").unwrap();
-    let text = format::workshop_to_json(&format::parse_workshop(&text).unwrap(), "now");
+    // The schema is of the current version; the frozen file of that version meets it
+    // (older workshop files read as they are: `tests/workshop_file.rs`).
+    let text = std::fs::read_to_string(format!(
+        "tests/fixtures/workshop-v{}.json",
+        format::FORMAT_VERSION
+    ))
+    .unwrap();
     let value: Value = serde_json::from_str(&text).unwrap();
     let errors: Vec<String> = validator
         .iter_errors(&value)

@@ -59,3 +59,12 @@ fn an_empty_workshop_round_trips() {
     let again = format::parse_workshop(&format::workshop_to_json(&w, "t")).unwrap();
     assert_eq!(again, w);
 }
+
+#[test]
+fn a_workshop_file_of_every_version_since_4_reads_the_same() {
+    let v5 = std::fs::read_to_string("tests/fixtures/workshop-v5.json").unwrap();
+    assert_eq!(
+        format::parse_workshop(&v5).unwrap(),
+        format::parse_workshop(&frozen()).unwrap()
+    );
+}

@@ -34,5 +34,11 @@ pub fn ContextLine() -> impl IntoView {
             }
         })
     };
-    view! { <p class="context" data-testid="context">{line}</p> }
+    let shared = move || editor.assessment.with(|a| a.redaction.is_some());
+    view! {
+        <p class="context" data-testid="context">{line}</p>
+        <Show when=shared>
+            <p class="shared-marker" data-testid="shared-marker">{t("sharing.marker")}</p>
+        </Show>
+    }
 }

@@ -6,14 +6,22 @@
 //! where it is. The same assessment id never overwrites silently: the user chooses to
 //! replace (the one here goes to the bin), keep both, or not import it. A choice still
 //! pending when another import starts stays on the list.
+//!
+//! A protected file (`core::protected`) waits in the list for its passphrase. One entry
+//! opens every waiting file protected with it (a workshop's files, one passphrase for
+//! the room), one file after the other with the same progress; each opened file then
+//! goes through the usual import checks. A wrong passphrase says so and the file keeps
+//! waiting; a file changed after it was protected is refused.
 
+use crate::components::passphrase::PassphraseEntry;
 use crate::core::format::{FormatError, MAX_FILE_BYTES};
 use crate::core::import::{self, Checked, Existing};
 use crate::core::library::commands::{Choice, FileResult, Settled};
+use crate::core::protected::{self, Envelope, OpenError, MAX_ENVELOPE_BYTES};
 use crate::display::{display_date, record_name};
 use crate::i18n::{
-    describe_format_error, describe_import_error, describe_notices, describe_write_error,
-    import_refused, imported_revision_limit, t, tf,
+    describe_format_error, describe_import_error, describe_notices, describe_open_error,
+    describe_write_error, import_refused, imported_revision_limit, t, tf,
 };
 use crate::platform;
 use crate::state::Library;
@@ -39,6 +47,11 @@ enum State {
         checked: Box<Checked>,
         existing: Option<Existing>,
     },
+    /// A protected file waiting for its passphrase; why the last one did not open it.
+    Locked {
+        envelope: Box<Envelope>,
+        error: Option<String>,
+    },
     Skipped,
 }
 
@@ -62,19 +75,68 @@ fn imported(result: FileResult) -> State {
     }
 }
 
-/// Reads, checks and writes one file of `batch`.
+/// Reads, checks and writes one file of `batch`; a protected one waits.
 async fn import_one(library: Library, batch: &mut import::Batch, file: &web_sys::File) -> State {
     let size = file.size() as usize;
-    if size > MAX_FILE_BYTES {
+    // A protected file is a little larger than what it holds.
+    if size > MAX_ENVELOPE_BYTES {
         return State::Refused(describe_format_error(&FormatError::TooLarge {
             bytes: size,
             limit: MAX_FILE_BYTES,
         }));
     }
     match platform::read_file(file).await {
-        Ok(bytes) => imported(library.import_file(batch, &bytes)),
+        Ok(bytes) => match protected::sniff(&bytes) {
+            Some(Ok(envelope)) => State::Locked {
+                envelope: Box::new(envelope),
+                error: None,
+            },
+            Some(Err(error)) => State::Refused(tf(
+                "protect.bad_envelope",
+                &[("detail", &describe_format_error(&error))],
+            )),
+            None => imported(library.import_file(batch, &bytes)),
+        },
         Err(detail) => State::Refused(tf("import.read_failed", &[("detail", &detail)])),
     }
+}
+
+/// Tries `passphrase` on every waiting protected file, one after the other, with the
+/// progress shown; an opened file is imported as any other. How many stay waiting
+/// because the passphrase was not theirs.
+async fn unlock_all(
+    library: Library,
+    waiting: Vec<(String, RwSignal<State>)>,
+    passphrase: String,
+    progress: RwSignal<Option<(usize, usize, String)>>,
+) -> usize {
+    let mut batch = import::Batch::default();
+    let total = waiting.len();
+    let mut still = 0;
+    for (index, (file, state)) in waiting.into_iter().enumerate() {
+        let Some(envelope) = state.with_untracked(|s| match s {
+            State::Locked { envelope, .. } => Some(envelope.clone()),
+            _ => None,
+        }) else {
+            continue;
+        };
+        progress.try_set(Some((index + 1, total, file)));
+        platform::yield_to_browser().await;
+        let next = match crate::webcrypto::open(&envelope, &passphrase).await {
+            Ok(plaintext) => imported(library.import_file(&mut batch, &plaintext)),
+            Err(OpenError::Tampered) => State::Refused(t("protect.tampered")),
+            Err(error) => {
+                still += 1;
+                State::Locked {
+                    envelope,
+                    error: Some(describe_open_error(&error)),
+                }
+            }
+        };
+        state.try_set(next);
+    }
+    library.refresh();
+    still
 }
 
 /// Imports `files` one after the other, giving the browser its turn before each, and
@@ -146,11 +208,12 @@ pub fn ImportPanel() -> impl IntoView {
         if files.is_empty() {
             return;
         }
-        // Earlier files still waiting for a choice stay; settled lines make way.
+        // Earlier files still waiting for a choice or a passphrase stay; settled lines
+        // make way.
         lines.update(|all| {
             all.retain(|l| {
                 l.state
-                    .with_untracked(|s| matches!(s, State::Pending { .. }))
+                    .with_untracked(|s| matches!(s, State::Pending { .. } | State::Locked { .. }))
             })
         });
         let add_line = move |file: String, state: State| {
@@ -205,6 +268,48 @@ pub fn ImportPanel() -> impl IntoView {
         }
     });
 
+    // Protected files waiting for their passphrase, and why the last one did not open them.
+    let locked = Memo::new(move |_| {
+        lines.with(|all| {
+            all.iter()
+                .filter(|l| l.state.with(|s| matches!(s, State::Locked { .. })))
+                .count()
+        })
+    });
+    let unlock_error = RwSignal::new(None::<String>);
+    let unlocking = RwSignal::new(false);
+    let unlock = Callback::new(move |passphrase: String| {
+        let waiting: Vec<(String, RwSignal<State>)> = lines.with_untracked(|all| {
+            all.iter()
+                .filter(|l| {
+                    l.state
+                        .with_untracked(|s| matches!(s, State::Locked { .. }))
+                })
+                .map(|l| (l.file.clone(), l.state))
+                .collect()
+        });
+        let tried = waiting.len();
+        unlocking.set(true);
+        unlock_error.set(None);
+        leptos::task::spawn_local(async move {
+            let still = unlock_all(library, waiting, passphrase, progress).await;
+            progress.try_set(None);
+            unlocking.try_set(false);
+            unlock_error.try_set(match (still, tried) {
+                (0, _) => None,
+                (1, 1) => Some(t("protect.still_waiting_one")),
+                (still, tried) => Some(tf(
+                    "protect.still_waiting",
+                    &[("still", &still), ("tried", &tried)],
+                )),
+            });
+            if still == 0 {
+                focus_heading();
+            }
+        });
+    });
+    let busy = Signal::derive(move || unlocking.get() || progress.with(Option::is_some));
+
     let summary = move || {
         lines.with(|all| {
             let count = |f: fn(&State) -> bool| all.iter().filter(|l| l.state.with(f)).count();
@@ -228,6 +333,11 @@ pub fn ImportPanel() -> impl IntoView {
             )
         })
     };
+    let locked_summary = move || match locked.get() {
+        0 => None,
+        1 => Some(t("import.locked_one")),
+        n => Some(tf("import.locked", &[("count", &n)])),
+    };
 
     view! {
         <div class="drop-zone" class:dragging=move || dragging.get()
@@ -248,17 +358,42 @@ pub fn ImportPanel() -> impl IntoView {
             <Show when=move || !lines.with(Vec::is_empty)>
                 <h3 tabindex="-1" node_ref=heading_ref>{t("import.results_heading")}</h3>
                 <p>{summary}</p>
+                <p>{locked_summary}</p>
+            </Show>
+            // Several protected files: one passphrase for all of them, above their lines.
+            <Show when=move || { locked.get() > 1 }>
+                <div class="unlock-all">
+                    <PassphraseEntry id="unlock-all"
+                        label=Signal::derive(move || tf("protect.passphrase_for_all", &[("count", &locked.get())]))
+                        submit=t("protect.open_all") on_submit=unlock busy=busy
+                        error=Signal::derive(move || unlock_error.get()) />
+                </div>
             </Show>
             <ul class="import-list">
                 <For each=move || lines.get() key=|line| line.key
-                    children=move |line| view! { <ImportLine line choose /> } />
+                    children=move |line| view! { <ImportLine line choose unlock=(locked, unlock, busy, unlock_error) /> } />
             </ul>
         </div>
     }
 }
 
+/// What a waiting protected file's line needs: how many wait, the unlock, whether one
+/// is running, why the last passphrase failed.
+type Unlock = (
+    Memo<usize>,
+    Callback<String>,
+    Signal<bool>,
+    RwSignal<Option<String>>,
+);
+
 #[component]
-fn ImportLine(line: Line, choose: Callback<(RwSignal<State>, Choice)>) -> impl IntoView {
+fn ImportLine(
+    line: Line,
+    choose: Callback<(RwSignal<State>, Choice)>,
+    unlock: Unlock,
+) -> impl IntoView {
+    let (locked, on_unlock, busy, unlock_error) = unlock;
+    let unlock_id = format!("unlock-{}", line.key);
     let state = line.state;
     let choice_label = tf("import.choice_label", &[("file", &line.file)]);
     view! {
@@ -267,6 +402,7 @@ fn ImportLine(line: Line, choose: Callback<(RwSignal<State>, Choice)>) -> impl I
             State::Skipped => "skipped",
             State::Refused(_) => "refused",
             State::Pending { .. } => "pending",
+            State::Locked { .. } => "locked",
         }))>
             <p class="file-name"><code>{line.file.clone()}</code></p>
             {move || {
@@ -276,6 +412,14 @@ fn ImportLine(line: Line, choose: Callback<(RwSignal<State>, Choice)>) -> impl I
                     State::KeptBoth { name, notices } => prepend(tf("import.kept_both", &[("name", &name)]), notices),
                     State::Skipped => vec![t("import.skipped")],
                     State::Refused(detail) => vec![import_refused(&detail)],
+                    State::Locked { error, .. } => {
+                        let mut lines = vec![t("import.locked_line")];
+                        // With one field for several files, each says whether it opened.
+                        if locked.get_untracked() > 1 {
+                            lines.extend(error);
+                        }
+                        lines
+                    }
                     State::Pending { checked, existing } => {
                         let name = record_name(&checked.assessment);
                         vec![match existing {
@@ -296,6 +440,13 @@ fn ImportLine(line: Line, choose: Callback<(RwSignal<State>, Choice)>) -> impl I
                     <button type="button" class="button" on:click=move |_| choose.run((state, Choice::KeepBoth))>{t("import.keep_both")}</button>
                     <button type="button" class="button" on:click=move |_| choose.run((state, Choice::Skip))>{t("import.skip")}</button>
                 </div>
+            </Show>
+            // The only protected file waiting: its passphrase field is in its line.
+            <Show when=move || state.with(|s| matches!(s, State::Locked { .. })) && locked.get() == 1>
+                <PassphraseEntry id=unlock_id.clone()
+                    label=Signal::derive({ let file = line.file.clone(); move || tf("protect.passphrase_for", &[("file", &file)]) })
+                    submit=t("protect.open") on_submit=on_unlock busy=busy
+                    error=Signal::derive(move || unlock_error.get()) />
             </Show>
         </li>
     }

@@ -7,6 +7,7 @@
 use crate::components::confirm_delete::ConfirmDelete;
 use crate::components::rename::Rename;
 use crate::components::snapshots::SnapshotList;
+use crate::components::export_choices::ExportChoices;
 use crate::core::library::storage_key;
 use crate::core::route::Route;
 use crate::display::{display_date, dom_id};
@@ -61,6 +62,8 @@ pub fn SavedAssessment(id: String) -> impl IntoView {
             }
         })
     };
+    let more_opened = RwSignal::new(false);
+    let id_for_exports = id.clone();
 
     view! {
         <li class="card" aria-labelledby=heading_id.clone()>
@@ -79,6 +82,9 @@ pub fn SavedAssessment(id: String) -> impl IntoView {
                 <dt>{t("home.last_change")}</dt>
                 <dd><time datetime=field(|i| i.assessment.updated_at.clone())>{field(|i| display_date(&i.assessment.updated_at))}</time></dd>
             </dl>
+            {move || item.with(|i| i.as_ref().is_some_and(|i| i.assessment.redaction.is_some())).then(|| view! {
+                <p class="shared-marker" data-testid="shared-marker">{t("sharing.marker")}</p>
+            })}
             <div class="actions">
                 <a class="button primary" href=continue_href>{move || tf("home.continue", &[("name", &name.get())])}</a>
                 <a class="button" href=results_href>{move || tf("home.results", &[("name", &name.get())])}</a>
@@ -91,6 +97,14 @@ pub fn SavedAssessment(id: String) -> impl IntoView {
                 <button type="button" class="button" aria-label=move || tf("library.duplicate_of", &[("name", &name.get())])
                     on:click=duplicate>{t("library.duplicate")}</button>
             </div>
+            // Rendered once first opened: a long library does not build a form per card.
+            <details class="more-exports" on:toggle=move |_| more_opened.set(true)>
+                <summary>{move || tf("sharing.more_of", &[("name", &name.get())])}</summary>
+                <Show when=move || more_opened.get()>
+                    <ExportChoices id=id_for_exports.clone() nested=true name=name
+                        assessment=Signal::derive(move || item.get().map(|i| i.assessment)) />
+                </Show>
+            </details>
             <Rename button_label=Signal::derive(move || tf("library.rename_of", &[("name", &name.get())]))
                 field_label=Signal::derive(move || tf("library.rename_label", &[("name", &name.get())]))
                 field_id=dom_id("rename", &id) current=name empty=t("library.name_required") on_save=save_name>

@@ -65,6 +65,16 @@ pub struct Assessment {
     /// Set when this record is a snapshot of the assessment `id` (`core::snapshot`):
     /// frozen, never edited, stored apart from the assessment itself.
     pub snapshot: Option<SnapshotMark>,
+    /// Set when this assessment was exported for sharing (`core::sharing`): what was
+    /// left out. Kept when such a file is imported, so that it shows as shared.
+    pub redaction: Option<Redaction>,
+}
+
+/// What an assessment exported for sharing left out, as the file's field paths
+/// (`answers[].note`, `respondent`, …; see `core::sharing::LEFT_OUT`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Redaction {
+    pub left_out: Vec<String>,
 }
 
 /// What the "New assessment" form collects.
@@ -97,6 +107,7 @@ impl Assessment {
             plan: Plan::default(),
             consensus: None,
             snapshot: None,
+            redaction: None,
         }
     }
 

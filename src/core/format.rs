@@ -5,7 +5,7 @@
 //! current version → typed fields (with the path of any bad field) → semantic checks.
 //! Every failure is a `FormatError` that names what to fix; nothing is half-read.
 
-use super::assessment::{Answer, Assessment, InstrumentRef, Response};
+use super::assessment::{Answer, Assessment, InstrumentRef, Redaction, Response};
 use super::consensus::{Consensus, Spread};
 use super::instrument::{Level, Mode, Perspective};
 use super::plan::{ActionStatus, CustomAction, Plan, Tracking};
@@ -18,7 +18,9 @@ use std::collections::BTreeMap;
 
 pub const FORMAT_NAME: &str = "roadmap-readiness.assessment";
 /// History: 1, the foundation (answers and notes); 2 adds `assessment.plan`; 3 the
-/// status `not_started`; 4 the optional `consensus`; 5 the optional `snapshot`.
+/// status `not_started`; 4 the optional `consensus`; 5 the optional `snapshot`, and the
+/// optional `redacted` marker with its `left_out` list of an assessment exported for
+/// sharing.
 pub const FORMAT_VERSION: u64 = 5;
 /// Files above this size are refused before parsing.
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
@@ -108,6 +110,15 @@ struct AssessmentV2 {
     /// note of each answer is then the room's rationale.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     consensus: Option<ConsensusV4>,
+    /// `true` when the file was made by "Export for sharing" (format version 5): every
+    /// note, the respondent, the plan's owners, the own actions' texts and a consensus's
+    /// labels are left out; the answers and so the scores are whole.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    redacted: bool,
+    /// What a shared file left out, as field paths of this record (`answers[].note`,
+    /// `respondent`, …); only with `redacted`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    left_out: Vec<String>,
     /// Present when the record is a snapshot of the assessment `id`, frozen as it was
     /// when taken (format version 5); absent for the assessment itself.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -525,6 +536,12 @@ fn assessment_record(assessment: &Assessment) -> AssessmentV2 {
             label: m.label.clone(),
             taken_at: m.taken_at.clone(),
         }),
+        redacted: assessment.redaction.is_some(),
+        left_out: assessment
+            .redaction
+            .as_ref()
+            .map(|r| r.left_out.clone())
+            .unwrap_or_default(),
     }
 }
 
@@ -595,7 +612,8 @@ fn answer_record(question: &str, answer: &Answer) -> AnswerV2 {
 /// The suggested file name of an export:
 /// `roadmap-readiness-<name>[-<respondent>]-<date>.json`, each reduced to lowercase
 /// ascii words so it is safe on every file system. The respondent tells a workshop's
-/// files of one organisation apart.
+/// files of one organisation apart. A file for sharing (`core::sharing`) ends in
+/// `-shared-<date>`, so that it is not taken for the whole one.
 pub fn file_name(assessment: &Assessment, date: &str, extension: &str) -> String {
     let name = slug(&assessment.name);
     let stem = if name.is_empty() {
@@ -608,6 +626,11 @@ pub fn file_name(assessment: &Assessment, date: &str, extension: &str) -> String
         stem
     } else {
         format!("{stem}-{by}")
+    };
+    let stem = if assessment.redaction.is_some() {
+        format!("{stem}-shared")
+    } else {
+        stem
     };
     // A snapshot's file is told apart from its assessment's, and from its siblings'.
     let stem = match &assessment.snapshot {
@@ -674,7 +697,7 @@ pub fn parse(text: &str) -> Result<Assessment, FormatError> {
 
 /// A serde error at `path`, with a missing field named in the path itself
 /// (`assessment.perspective`, not `assessment` and "missing field `perspective`").
-fn field_error(path: &str, message: &str) -> FormatError {
+pub(crate) fn field_error(path: &str, message: &str) -> FormatError {
     let missing = message
         .strip_prefix("missing field `")
         .and_then(|rest| rest.strip_suffix('`'));
@@ -795,8 +818,10 @@ fn v3_to_v4(value: Value) -> Result<Value, FormatError> {
     Ok(value)
 }
 
-/// Version 5 adds the optional `snapshot` mark of a frozen copy of an assessment; a
-/// version-4 record is the assessment itself. The layout is otherwise unchanged.
+/// Version 5 adds the optional `snapshot` mark of a frozen copy of an assessment (a
+/// version-4 record is the assessment itself), and the optional `redacted` marker (with
+/// `left_out`) of an assessment exported for sharing (a version-4 assessment is not
+/// redacted). The layout is otherwise unchanged.
 fn v4_to_v5(value: Value) -> Result<Value, FormatError> {
     Ok(value)
 }
@@ -915,6 +940,15 @@ fn into_assessment(record: AssessmentV2) -> Result<Assessment, FormatError> {
             &format!("expected at most {MAX_REVISION}, found {}", record.revision),
         ));
     }
+    if !record.redacted && !record.left_out.is_empty() {
+        return Err(field(
+            "assessment.left_out",
+            "allowed only when assessment.redacted is true",
+        ));
+    }
+    for (index, path) in record.left_out.iter().enumerate() {
+        check_length(&format!("assessment.left_out[{index}]"), path)?;
+    }
     let mut answers = BTreeMap::new();
     for (index, answer) in record.answers.into_iter().enumerate() {
         let at = |field_name: &str| format!("assessment.answers[{index}].{field_name}");
@@ -963,6 +997,9 @@ fn into_assessment(record: AssessmentV2) -> Result<Assessment, FormatError> {
                 .collect(),
         }),
         snapshot: into_snapshot(record.snapshot)?,
+        redaction: record.redacted.then_some(Redaction {
+            left_out: record.left_out,
+        }),
     })
 }
 
@@ -1130,6 +1167,49 @@ mod tests {
             file_name(&s, "2026-11-28", "json"),
             "roadmap-readiness-youth-forum-amina-k-treasurer-snapshot-follow-up-1-2026-11-28.json"
         );
+        // A file for sharing says so, and has no respondent to name.
+        assert_eq!(
+            file_name(&crate::core::sharing::for_sharing(&a), "2026-11-28", "csv"),
+            "roadmap-readiness-youth-forum-shared-2026-11-28.csv"
+        );
+    }
+
+    #[test]
+    fn a_shared_assessment_round_trips_with_what_it_left_out() {
+        let shared = crate::core::sharing::for_sharing(&sample());
+        let text = to_json(&shared, "t");
+        let value: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(value["format_version"], 5);
+        assert_eq!(value["assessment"]["redacted"], true);
+        assert_eq!(
+            value["assessment"]["left_out"],
+            serde_json::json!(crate::core::sharing::LEFT_OUT)
+        );
+        assert_eq!(parse(&text), Ok(shared));
+        // Not shared: neither field is written.
+        let value: Value = serde_json::from_str(&to_json(&sample(), "t")).unwrap();
+        assert!(value["assessment"].get("redacted").is_none());
+        assert!(value["assessment"].get("left_out").is_none());
+        // A list of what was left out without the marker is a mistake, named.
+        let text = with(|v| v["assessment"]["left_out"] = serde_json::json!(["respondent"]));
+        assert_eq!(
+            parse(&text),
+            Err(FormatError::Field {
+                path: "assessment.left_out".into(),
+                message: "allowed only when assessment.redacted is true".into()
+            })
+        );
+        let text = with(|v| v["assessment"]["redacted"] = "yes".into());
+        assert_eq!(
+            parse(&text),
+            Err(FormatError::Field {
+                path: "assessment.redacted".into(),
+                message: "expected a boolean, found the text \"yes\"".into()
+            })
+        );
+        // `redacted: false` is the same as no marker.
+        let text = with(|v| v["assessment"]["redacted"] = false.into());
+        assert_eq!(parse(&text).unwrap().redaction, None);
     }
 
     #[test]

@@ -15,10 +15,12 @@ pub mod library;
 pub mod locale;
 pub mod numbers;
 pub mod plan;
+pub mod protected;
 pub mod retired;
 pub mod route;
 pub mod scoring;
 pub mod snapshot;
+pub mod sharing;
 pub mod store;
 #[cfg(test)]
 pub(crate) mod test_support;

@@ -20,6 +20,10 @@ pub enum Route {
     Report {
         assessment: String,
     },
+    /// The printable report for sharing: scores without notes or names.
+    SharedReport {
+        assessment: String,
+    },
     /// A community organisation's one-page funder pack, for printing.
     FunderPack {
         assessment: String,
@@ -38,6 +42,8 @@ pub enum Route {
     Roadmap,
     /// How scores work, with a worked example.
     Scoring,
+    /// What is stored where, what each export holds, how to delete it all and check.
+    Privacy,
     NotFound,
 }
 
@@ -65,6 +71,9 @@ impl Route {
             ["a", id, "report"] => Route::Report {
                 assessment: decode(id),
             },
+            ["a", id, "report", "shared"] => Route::SharedReport {
+                assessment: decode(id),
+            },
             ["a", id, "funder-pack"] => Route::FunderPack {
                 assessment: decode(id),
             },
@@ -80,6 +89,7 @@ impl Route {
             ["compare"] => Route::Compare,
             ["roadmap"] => Route::Roadmap,
             ["scoring"] => Route::Scoring,
+            ["privacy"] => Route::Privacy,
             _ => Route::NotFound,
         }
     }
@@ -93,6 +103,9 @@ impl Route {
             Route::Results { assessment } => format!("#/a/{}/results", encode(assessment)),
             Route::Plan { assessment } => format!("#/a/{}/plan", encode(assessment)),
             Route::Report { assessment } => format!("#/a/{}/report", encode(assessment)),
+            Route::SharedReport { assessment } => {
+                format!("#/a/{}/report/shared", encode(assessment))
+            }
             Route::FunderPack { assessment } => {
                 format!("#/a/{}/funder-pack", encode(assessment))
             }
@@ -104,6 +117,7 @@ impl Route {
             Route::Compare => "#/compare".into(),
             Route::Roadmap => "#/roadmap".into(),
             Route::Scoring => "#/scoring".into(),
+            Route::Privacy => "#/privacy".into(),
         }
     }
 }
@@ -170,6 +184,9 @@ mod tests {
             Route::Report {
                 assessment: "ab12".into(),
             },
+            Route::SharedReport {
+                assessment: "ab12".into(),
+            },
             Route::FunderPack {
                 assessment: "ab12".into(),
             },
@@ -185,6 +202,7 @@ mod tests {
             Route::Compare,
             Route::Roadmap,
             Route::Scoring,
+            Route::Privacy,
         ] {
             assert_eq!(Route::parse(&route.href()), route);
         }

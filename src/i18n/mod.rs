@@ -259,6 +259,34 @@ pub fn csv_labels() -> crate::core::csv::Labels {
     }
 }
 
+/// The CSV's words for a file for sharing: the note and respondent columns say that
+/// they were left out.
+pub fn csv_labels_shared() -> crate::core::csv::Labels {
+    let mut labels = csv_labels();
+    labels.question_columns[7] = t("csv.note_left_out");
+    labels.assessment_columns[2] = t("csv.respondent_left_out");
+    labels
+}
+
+/// Why the browser could not encrypt or decrypt (`core::protected::Cipher`'s error).
+pub fn describe_crypto_error(detail: &str) -> String {
+    if detail == crate::core::protected::NO_WEB_CRYPTO {
+        t("protect.unavailable")
+    } else {
+        tf("protect.failed", &[("detail", &detail)])
+    }
+}
+
+/// Why a protected file did not open.
+pub fn describe_open_error(error: &crate::core::protected::OpenError) -> String {
+    use crate::core::protected::OpenError;
+    match error {
+        OpenError::WrongPassphrase => t("protect.wrong_passphrase"),
+        OpenError::Tampered => t("protect.tampered"),
+        OpenError::Browser(detail) => describe_crypto_error(detail),
+    }
+}
+
 /// A library command that could not run.
 pub fn describe_command_error(error: &CommandError) -> String {
     match error {
@@ -378,6 +406,9 @@ pub fn describe_counts(counts: &Counts) -> String {
         0 => {}
         1 => parts.push(t("data.count_unreadable_one")),
         n => parts.push(tf("data.count_unreadable", &[("count", &n)])),
+    }
+    if counts.workshop > 0 {
+        parts.push(t("data.count_workshop"));
     }
     match counts.other {
         0 => {}

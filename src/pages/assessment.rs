@@ -16,8 +16,10 @@ pub fn AssessmentLoader(id: String, children: Children) -> impl IntoView {
         return with_editor(editor, children);
     }
     match expect_context::<Library>().load(&id) {
-        Ok(Loaded::Readable(assessment)) => with_editor(editors.open(*assessment), children),
-        Ok(Loaded::Unreadable { error, .. }) => problem(
+        Ok((Loaded::Readable(assessment), place)) => {
+            with_editor(editors.open(*assessment, place), children)
+        }
+        Ok((Loaded::Unreadable { error, .. }, _)) => problem(
             t("loader.unreadable_title"),
             format!(
                 "{} {}",
@@ -25,7 +27,7 @@ pub fn AssessmentLoader(id: String, children: Children) -> impl IntoView {
                 t("loader.unreadable_kept")
             ),
         ),
-        Ok(Loaded::Absent) => problem(t("loader.missing_title"), t("loader.missing_body")),
+        Ok((Loaded::Absent, _)) => problem(t("loader.missing_title"), t("loader.missing_body")),
         Err(error) => problem(t("loader.storage_title"), describe_storage_error(&error)),
     }
 }

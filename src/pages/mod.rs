@@ -8,6 +8,7 @@ pub mod home;
 pub mod new_assessment;
 pub mod not_found;
 pub mod plan;
+pub mod privacy;
 pub mod report;
 pub mod results;
 pub mod roadmap;
@@ -29,7 +30,12 @@ pub fn view_for(route: Route) -> AnyView {
         }),
         Route::Results { assessment } => with_assessment(assessment, results::ResultsPage),
         Route::Plan { assessment } => with_assessment(assessment, plan::PlanPage),
-        Route::Report { assessment } => with_assessment(assessment, report::ReportPage),
+        Route::Report { assessment } => with_assessment(assessment, || {
+            report::ReportPage(report::ReportPageProps { shared: false })
+        }),
+        Route::SharedReport { assessment } => with_assessment(assessment, || {
+            report::ReportPage(report::ReportPageProps { shared: true })
+        }),
         Route::FunderPack { assessment } => {
             with_assessment(assessment, funder_pack::FunderPackPage)
         }
@@ -42,6 +48,7 @@ pub fn view_for(route: Route) -> AnyView {
         Route::Compare => titled(page_title("compare.title"), compare::ComparePage),
         Route::Roadmap => titled(page_title("roadmap.title"), roadmap::RoadmapPage),
         Route::Scoring => titled(page_title("scoring.title"), scoring::ScoringPage),
+        Route::Privacy => titled(page_title("privacy.title"), privacy::PrivacyPage),
         Route::NotFound => titled(page_title("not_found.title"), not_found::NotFoundPage),
     }
 }

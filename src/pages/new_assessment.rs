@@ -1,8 +1,11 @@
-//! "New assessment": perspective, quick or full, the name, and who fills it in.
+//! "New assessment": perspective, quick or full, the name, who fills it in, and whether
+//! this is a shared computer (the assessment then lives only in this tab's session
+//! storage: `core::library::session`).
 
 use crate::core::assessment::NewAssessment;
 use crate::core::content;
 use crate::core::instrument::{Mode, Perspective};
+use crate::core::library::session::Place;
 use crate::core::route::Route;
 use crate::i18n::{describe_storage_error, t, tf};
 use crate::platform;
@@ -17,6 +20,7 @@ pub fn NewAssessmentPage() -> impl IntoView {
     let mode = RwSignal::new(Mode::Quick);
     let name = RwSignal::new(String::new());
     let respondent = RwSignal::new(String::new());
+    let shared_computer = RwSignal::new(false);
     let name_error = RwSignal::new(false);
     let save_error = RwSignal::new(None::<String>);
     let name_ref = NodeRef::<leptos::html::Input>::new();
@@ -30,12 +34,20 @@ pub fn NewAssessmentPage() -> impl IntoView {
             }
             return;
         }
-        let created = library.create(NewAssessment {
-            perspective: perspective.get_untracked(),
-            mode: mode.get_untracked(),
-            name: name.get_untracked(),
-            respondent: respondent.get_untracked(),
-        });
+        let place = if shared_computer.get_untracked() {
+            Place::Session
+        } else {
+            Place::Local
+        };
+        let created = library.create(
+            NewAssessment {
+                perspective: perspective.get_untracked(),
+                mode: mode.get_untracked(),
+                name: name.get_untracked(),
+                respondent: respondent.get_untracked(),
+            },
+            place,
+        );
         match created {
             Ok(assessment) => platform::navigate(
                 &Route::Step {
@@ -116,6 +128,13 @@ pub fn NewAssessmentPage() -> impl IntoView {
                     aria-describedby="assessment-respondent-hint"
                     prop:value=move || respondent.get()
                     on:input=move |ev| respondent.set(event_target_value(&ev)) />
+            </div>
+            <div class="field choice">
+                <input type="checkbox" id="shared-computer" aria-describedby="shared-computer-hint"
+                    prop:checked=move || shared_computer.get()
+                    on:change=move |ev| shared_computer.set(event_target_checked(&ev)) />
+                <label for="shared-computer">{t("session.checkbox")}</label>
+                <p class="hint" id="shared-computer-hint">{t("session.checkbox_hint")}</p>
             </div>
             {move || save_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             <p><button type="submit" class="button primary">{t("new.start")}</button></p>

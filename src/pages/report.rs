@@ -1,7 +1,9 @@
 //! The printable report: a cover (name, perspective, dates, who filled it in, the overall
 //! index), the radar with strengths and gaps, the step table, the action plan and every
 //! note with its question. `style/print.css` lays it out on A4 or Letter; the browser's
-//! print dialog saves it as PDF.
+//! print dialog saves it as PDF. For sharing (`#/a/<id>/report/shared`) it is the
+//! report of `core::sharing::for_sharing`'s copy: the same scores, no note, no name of a
+//! person, and the cover says what was left out.
 
 use crate::components::data_table::{data_table, Cell, Row};
 use crate::components::grant_readiness::GrantReadiness;
@@ -13,7 +15,7 @@ use crate::components::step_breakdown::answer_in_words;
 use crate::core::plan::{self, Tracking};
 use crate::core::route::Route;
 use crate::core::scoring::CONFIDENCE_THRESHOLD;
-use crate::core::{content, format};
+use crate::core::{content, format, sharing};
 use crate::display::{band_name, format_percent, format_score};
 use crate::i18n::{t, tf};
 use crate::pages::results::StrengthsAndGaps;
@@ -118,10 +120,33 @@ fn consensus_section(
     )
 }
 
+/// On the cover of a report for sharing, or of an assessment imported from a shared
+/// file: what was left out.
+pub fn shared_notice(assessment: &crate::core::assessment::Assessment) -> Option<AnyView> {
+    assessment.redaction.as_ref().map(|r| {
+        view! {
+            <div class="notice shared-notice" role="note" data-testid="shared-notice">
+                <p><strong>{t("sharing.notice_heading")}</strong>" "{t("sharing.notice_body")}</p>
+                <p class="hint">{tf("sharing.left_out_fields", &[("fields", &r.left_out.join(", "))])}</p>
+            </div>
+        }
+        .into_any()
+    })
+}
+
 #[component]
-pub fn ReportPage() -> impl IntoView {
+pub fn ReportPage(
+    /// The report for sharing: no notes, no names of people.
+    shared: bool,
+) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let assessment = editor.assessment.get_untracked();
+    let assessment = if shared {
+        sharing::for_sharing(&assessment)
+    } else {
+        assessment
+    };
+    let redacted = assessment.redaction.is_some();
     let instrument = editor.instrument;
     platform::set_title(&title_within(&assessment.name, &page_title("report.title")));
     let today = format::date_part(&platform::now_iso()).to_owned();
@@ -143,7 +168,11 @@ pub fn ReportPage() -> impl IntoView {
         .collect();
     rows.extend(assessment.plan.custom.iter().map(|c| PlanRow {
         step: c.step,
-        text: c.text.clone(),
+        text: if c.text.is_empty() && redacted {
+            t("sharing.text_left_out")
+        } else {
+            c.text.clone()
+        },
         own: true,
         resources: Vec::new(),
         tracking: c.tracking.clone(),
@@ -234,7 +263,9 @@ pub fn ReportPage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let respondent = if assessment.respondent.trim().is_empty() {
+    let respondent = if redacted && assessment.respondent.is_empty() {
+        t("sharing.respondent_left_out")
+    } else if assessment.respondent.trim().is_empty() {
         t("report.respondent_unknown")
     } else {
         assessment.respondent.clone()
@@ -272,11 +303,35 @@ pub fn ReportPage() -> impl IntoView {
         assessment: assessment.id.clone(),
     }
     .href();
+    // The other way to print it: for sharing, or with everything.
+    let (other_href, other_label) = if shared {
+        (
+            Route::Report {
+                assessment: assessment.id.clone(),
+            }
+            .href(),
+            t("sharing.report_full"),
+        )
+    } else {
+        (
+            Route::SharedReport {
+                assessment: assessment.id.clone(),
+            }
+            .href(),
+            t("sharing.report_shared"),
+        )
+    };
+    let notes_empty = if redacted {
+        t("sharing.notes_left_out")
+    } else {
+        t("report.notes_empty")
+    };
 
     view! {
         <div class="report-tools">
             <button type="button" class="button primary" on:click=|_| platform::print()>{t("report.print")}</button>
             <a class="button" href=results_href>{t("report.back")}</a>
+            <a class="button" href=other_href>{other_label}</a>
             <p class="hint">{t("report.print_hint")}</p>
         </div>
         <article class="report">
@@ -284,6 +339,7 @@ pub fn ReportPage() -> impl IntoView {
                 <p class="cover-kind">{t("report.kind")}</p>
                 <h1 tabindex="-1">{assessment.name.clone()}</h1>
                 <p class="cover-roadmap">{tf("report.roadmap", &[("roadmap", &content::roadmap().title)])}</p>
+                {shared_notice(&assessment)}
                 <dl class="facts cover-facts" aria-label=t("report.facts_label")>
                     {facts.into_iter().map(|(term, value)| view! { <dt>{term}</dt><dd>{value}</dd> }).collect_view()}
                 </dl>
@@ -343,7 +399,7 @@ pub fn ReportPage() -> impl IntoView {
             <section class="report-section report-notes" aria-labelledby="report-notes-heading">
                 <h2 id="report-notes-heading">{t("report.notes_heading")}</h2>
                 {if notes.is_empty() {
-                    view! { <p>{t("report.notes_empty")}</p> }.into_any()
+                    view! { <p>{notes_empty}</p> }.into_any()
                 } else {
                     view! {
                         <p>{t("report.notes_intro")}</p>

@@ -3,6 +3,7 @@
 //! to the plan, the report and the rules, and the export.
 
 use crate::components::context_line::ContextLine;
+use crate::components::export_choices::ExportChoices;
 use crate::components::grant_readiness::GrantReadiness;
 use crate::components::radar::Radar;
 use crate::components::score_chart::{BandLegend, ScoreChart};
@@ -173,6 +174,9 @@ pub fn ResultsPage() -> impl IntoView {
             <h2 id="export-heading">{t("results.export_heading")}</h2>
             <p>{t("results.export_body")}</p>
             <p><button type="button" class="button primary" on:click=move |_| editor.export_json()>{t("results.export_json")}</button></p>
+            <ExportChoices id=id.clone()
+                assessment=Signal::derive(move || Some(editor.assessment.get()))
+                name=Signal::derive(move || editor.assessment.with(|a| a.name.clone())) />
         </section>
         <p><a class="button" href=Route::Step { assessment: id, step: 1 }.href()>{t("results.back_to_questions")}</a></p>
     }

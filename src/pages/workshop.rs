@@ -3,16 +3,24 @@
 //! browser, see per step and per question where the room agrees and where it does not
 //! (most disagreement first), record the agreed answers with a rationale, and save the
 //! consensus as an assessment of its own. Everything happens in this browser.
+//!
+//! Protected files (`core::protected`): participants' files protected with the room's
+//! passphrase wait until the facilitator enters it once, then go through the same
+//! checks; the workshop file itself can be exported with a passphrase and opened with it.
 
 use crate::components::confirm::Confirm;
 use crate::components::radar::{radar_figure, svg, Chart};
+use crate::components::passphrase::{NewPassphrase, PassphraseEntry};
 use crate::core::assessment::Response;
 use crate::core::content;
 use crate::core::instrument::{Level, Perspective};
+use crate::core::protected::{self, Envelope, OpenError};
 use crate::core::route::Route;
 use crate::core::workshop::{self, Added, Agreed, QuestionStats};
 use crate::display::{display_decimal_or_dash, dom_id, format_score, step_label};
-use crate::i18n::{describe_import_error, t, tf};
+use crate::i18n::{
+    describe_crypto_error, describe_format_error, describe_import_error, describe_open_error, t, tf,
+};
 use crate::platform;
 use crate::state::{Library, WorkshopOutcome, WorkshopState};
 use leptos::prelude::*;
@@ -49,20 +57,58 @@ fn StartForm() -> impl IntoView {
         state.start(&chosen, perspective.get_untracked());
     };
     let open_error = RwSignal::new(None::<String>);
+    // A protected workshop file waits here for its passphrase.
+    let locked = RwSignal::new(None::<Envelope>);
+    let unlock_error = RwSignal::new(None::<String>);
+    let unlocking = RwSignal::new(false);
     let open_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let files = platform::files_of(input.files());
         input.set_value("");
         if let Some(file) = files.into_iter().next() {
             leptos::task::spawn_local(async move {
+                locked.try_set(None);
                 let result = match platform::read_file(&file).await {
-                    Ok(bytes) => state.open_file(&bytes),
+                    Ok(bytes) => match protected::sniff(&bytes) {
+                        Some(Ok(envelope)) => {
+                            locked.try_set(Some(envelope));
+                            Ok(())
+                        }
+                        Some(Err(error)) => Err(tf(
+                            "protect.bad_envelope",
+                            &[("detail", &describe_format_error(&error))],
+                        )),
+                        None => state.open_file(&bytes),
+                    },
                     Err(detail) => Err(tf("import.read_failed", &[("detail", &detail)])),
                 };
                 open_error.try_set(result.err());
             });
         }
     };
+    let unlock = Callback::new(move |passphrase: String| {
+        let Some(envelope) = locked.get_untracked() else {
+            return;
+        };
+        unlocking.set(true);
+        leptos::task::spawn_local(async move {
+            match crate::webcrypto::open(&envelope, &passphrase).await {
+                Ok(plaintext) => {
+                    unlock_error.try_set(None);
+                    locked.try_set(None);
+                    open_error.try_set(state.open_file(&plaintext).err());
+                }
+                Err(OpenError::Tampered) => {
+                    locked.try_set(None);
+                    open_error.try_set(Some(t("protect.tampered")));
+                }
+                Err(error) => {
+                    unlock_error.try_set(Some(describe_open_error(&error)));
+                }
+            }
+            unlocking.try_set(false);
+        });
+    });
     let unreadable = state.unreadable_text();
     view! {
         {unreadable.map(|raw| view! {
@@ -105,6 +151,13 @@ fn StartForm() -> impl IntoView {
                 <input type="file" id="workshop-open" accept=".json,application/json" on:change=open_file />
             </div>
             {move || open_error.get().map(|e| view! { <p role="alert">{format!("{} {e}", t("workshop.not_opened"))}</p> })}
+            <Show when=move || locked.with(Option::is_some)>
+                <p>{t("workshop.locked_file")}</p>
+                <PassphraseEntry id="workshop-open-passphrase"
+                    label=Signal::stored(t("workshop.passphrase_of_file"))
+                    submit=t("protect.open") on_submit=unlock busy=Signal::derive(move || unlocking.get())
+                    error=Signal::derive(move || unlock_error.get()) />
+            </Show>
         </section>
     }
 }
@@ -191,6 +244,9 @@ fn Running() -> impl IntoView {
             }
         }
     };
+    // Participants' protected files, waiting for the room's passphrase.
+    let locked = RwSignal::new(Vec::<(String, Envelope)>::new());
+    let unlock_error = RwSignal::new(None::<String>);
     let add_files = move |files: Vec<web_sys::File>| {
         if files.is_empty() {
             return;
@@ -202,13 +258,25 @@ fn Running() -> impl IntoView {
             let mut lines: Vec<Option<(String, String, bool)>> = Vec::new();
             let mut names = Vec::new();
             let mut readable = Vec::new();
+            let mut waiting = Vec::new();
             for file in files {
                 match platform::read_file(&file).await {
-                    Ok(bytes) => {
-                        names.push((lines.len(), file.name()));
-                        readable.push(bytes);
-                        lines.push(None);
-                    }
+                    Ok(bytes) => match protected::sniff(&bytes) {
+                        Some(Ok(envelope)) => waiting.push((file.name(), envelope)),
+                        Some(Err(error)) => lines.push(Some((
+                            file.name(),
+                            tf(
+                                "protect.bad_envelope",
+                                &[("detail", &describe_format_error(&error))],
+                            ),
+                            false,
+                        ))),
+                        None => {
+                            names.push((lines.len(), file.name()));
+                            readable.push(bytes);
+                            lines.push(None);
+                        }
+                    },
                     Err(detail) => lines.push(Some((
                         file.name(),
                         tf("import.read_failed", &[("detail", &detail)]),
@@ -220,9 +288,76 @@ fn Running() -> impl IntoView {
                 lines[index] = Some(describe(name, outcome));
             }
             outcomes.try_set(lines.into_iter().flatten().collect());
+            if !waiting.is_empty() {
+                unlock_error.try_set(None);
+                locked.try_update(|l| l.extend(waiting));
+            }
             busy.try_set(false);
         });
     };
+    // One entry of the room's passphrase opens every waiting file protected with it,
+    // one after the other; those it does not open keep waiting.
+    let unlock = Callback::new(move |passphrase: String| {
+        let waiting = locked.get_untracked();
+        if waiting.is_empty() {
+            return;
+        }
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let mut lines = Vec::new();
+            let mut names = Vec::new();
+            let mut opened = Vec::new();
+            let mut still = Vec::new();
+            let mut wrong = None;
+            for (name, envelope) in waiting {
+                platform::yield_to_browser().await;
+                match crate::webcrypto::open(&envelope, &passphrase).await {
+                    Ok(plaintext) => {
+                        names.push(name);
+                        opened.push(plaintext);
+                    }
+                    Err(OpenError::Tampered) => lines.push((name, t("protect.tampered"), false)),
+                    Err(error) => {
+                        wrong = Some(describe_open_error(&error));
+                        still.push((name, envelope));
+                    }
+                }
+            }
+            for (name, outcome) in names.into_iter().zip(state.add_files(opened)) {
+                lines.push(describe(name, outcome));
+            }
+            let tried = locked.with_untracked(Vec::len);
+            unlock_error.try_set(match (still.len(), tried) {
+                (0, _) => None,
+                (1, 1) => wrong,
+                (n, tried) => Some(tf(
+                    "protect.still_waiting",
+                    &[("still", &n), ("tried", &tried)],
+                )),
+            });
+            locked.try_set(still);
+            outcomes.try_set(lines);
+            busy.try_set(false);
+        });
+    });
+    let protect_busy = RwSignal::new(false);
+    let protect_status = RwSignal::new(None::<Result<String, String>>);
+    let protect = Callback::new(move |passphrase: String| {
+        let Some(w) = state.workshop.get_untracked() else {
+            return;
+        };
+        protect_busy.set(true);
+        protect_status.set(Some(Ok(t("protect.working"))));
+        leptos::task::spawn_local(async move {
+            let result = crate::downloads::workshop_protected(&w, &passphrase).await;
+            protect_status.try_set(Some(
+                result
+                    .map(|()| t("protect.done"))
+                    .map_err(|e| describe_crypto_error(&e)),
+            ));
+            protect_busy.try_set(false);
+        });
+    });
     let on_change = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let files = platform::files_of(input.files());
@@ -352,6 +487,16 @@ fn Running() -> impl IntoView {
                 <button type="button" class="button"
                     on:click=move |_| state.workshop.with_untracked(|w| if let Some(w) = w { crate::downloads::workshop_json(w) })>
                     {t("workshop.export")}</button>
+                <details class="more-exports">
+                    <summary>{t("workshop.export_protected")}</summary>
+                    <p>{t("workshop.export_protected_body")}</p>
+                    <NewPassphrase id="workshop-protect" submit=t("workshop.export_protected_button")
+                        on_ready=protect busy=Signal::derive(move || protect_busy.get()) />
+                    <p role="status">{move || protect_status.get().map(|s| match s {
+                        Ok(text) => view! { <span>{text}</span> }.into_any(),
+                        Err(text) => view! { <span class="error">{text}</span> }.into_any(),
+                    })}</p>
+                </details>
                 <Confirm
                     start=t("workshop.close")
                     question=Signal::stored(t("workshop.close_confirm"))
@@ -371,6 +516,18 @@ fn Running() -> impl IntoView {
                 <input type="file" id="workshop-files" accept=".json,application/json" multiple on:change=on_change />
             </div>
             {move || busy.get().then(|| view! { <p role="status">{t("workshop.busy")}</p> })}
+            <Show when=move || !locked.with(Vec::is_empty)>
+                <div class="unlock-all" data-testid="workshop-locked">
+                    <p>{move || locked.with(|l| tf("workshop.locked", &[
+                        ("count", &l.len()),
+                        ("files", &l.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(", ")),
+                    ]))}</p>
+                    <PassphraseEntry id="workshop-unlock"
+                        label=Signal::stored(t("workshop.room_passphrase"))
+                        submit=t("protect.open_all") on_submit=unlock busy=Signal::derive(move || busy.get())
+                        error=Signal::derive(move || unlock_error.get()) />
+                </div>
+            </Show>
             <div role="status" aria-live="polite">
             <ul class="import-list" data-testid="workshop-outcomes">
                 {move || outcomes.get().into_iter().map(|(source, text, ok)| view! {

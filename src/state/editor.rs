@@ -14,9 +14,11 @@ use super::Library;
 use crate::core::assessment::Assessment;
 use crate::core::content;
 use crate::core::instrument::Instrument;
+use crate::core::library::session::Place;
 use crate::core::library::sync::{Conflict, EditState, Reaction, SaveStatus};
 use crate::core::library::{self, storage_key};
 use crate::core::scoring::{self, Profile};
+use crate::core::store::Store;
 use crate::platform;
 use leptos::prelude::*;
 
@@ -48,11 +50,13 @@ pub struct Editor {
     pub conflict: Memo<Option<Conflict>>,
     pub profile: Memo<Profile>,
     pub instrument: &'static Instrument,
+    /// Where the assessment is kept: the library, or this tab only (a shared computer).
+    pub place: Place,
     library: Library,
 }
 
 impl Editor {
-    pub fn new(assessment: Assessment, library: Library) -> Editor {
+    pub fn new(assessment: Assessment, library: Library, place: Place) -> Editor {
         let instrument = content::instrument(assessment.perspective);
         let edit = RwSignal::new(EditState::opened(&assessment));
         let assessment = RwSignal::new(assessment);
@@ -64,9 +68,14 @@ impl Editor {
             conflict: Memo::new(move |_| edit.with(|e| e.conflict.clone())),
             profile: Memo::new(move |_| assessment.with(|a| scoring::profile(instrument, a))),
             instrument,
+            place,
             library,
         };
-        editor.follow_other_tabs();
+        // A shared computer's assessment is this tab's alone: no other tab writes it (a
+        // file of it imported into the library elsewhere is another entry).
+        if place == Place::Local {
+            editor.follow_other_tabs();
+        }
         editor
     }
 
@@ -101,6 +110,11 @@ impl Editor {
         self.assessment.set(theirs);
     }
 
+    /// The store that keeps this assessment.
+    fn store(&self) -> &'static dyn Store {
+        self.library.store_at(self.place)
+    }
+
     /// A change is on screen and in memory but not in storage.
     pub fn has_unsaved(&self) -> bool {
         self.edit.with_untracked(EditState::has_unsaved)
@@ -114,8 +128,10 @@ impl Editor {
     /// waits for its write is written first.
     pub fn export_json(&self) {
         self.flush();
-        self.assessment
-            .with_untracked(crate::downloads::assessment_json);
+        self.assessment.with_untracked(|a| {
+            crate::downloads::assessment_json(a);
+            self.library.exported(a);
+        });
     }
 
     /// Applies a change (given the current timestamp) and saves it, unless another tab
@@ -157,7 +173,7 @@ impl Editor {
     }
 
     fn save(&self, now: &str) {
-        let store = self.library.store();
+        let store = self.store();
         self.assessment.with_untracked(|a| {
             self.edit.update(|e| e.save_change(store, a, now));
         });
@@ -194,7 +210,7 @@ impl Editor {
     /// can be restored), then this one is saved with a revision above both.
     pub fn keep_mine(&self) {
         let now = platform::now_iso();
-        let store = self.library.store();
+        let store = self.store();
         let mut assessment = self.assessment.get_untracked();
         self.edit
             .update(|e| e.keep_mine(store, &mut assessment, &now));
@@ -253,13 +269,13 @@ impl Editors {
         }
     }
 
-    /// A new editor of `assessment`; the one open before writes its typed text, then
-    /// is disposed of.
-    pub fn open(&self, assessment: Assessment) -> Editor {
+    /// A new editor of `assessment`, kept at `place`; the one open before writes its
+    /// typed text, then is disposed of.
+    pub fn open(&self, assessment: Assessment, place: Place) -> Editor {
         self.flush();
         let owner = self.root.child();
         let library = self.library;
-        let editor = owner.with(|| Editor::new(assessment, library));
+        let editor = owner.with(|| Editor::new(assessment, library, place));
         let previous = self
             .open
             .try_update_value(|open| open.replace((owner, editor)));

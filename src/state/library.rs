@@ -1,17 +1,21 @@
 //! The Library service: one reactive snapshot of the stored library, read again once
 //! per change and per `storage` event from another tab, and typed commands for every
 //! change to it. The rules are `core::library::commands`; this adds the clock, fresh
-//! ids, the names of copies, and the refresh.
+//! ids, the names of copies, and the refresh. Beside the library (local storage), the
+//! assessments of a shared computer live in this tab's session storage
+//! (`core::library::session`): the Library lists them too, finds which store holds an
+//! assessment, and deletes everything from both.
 
 use crate::core::assessment::{Assessment, InstrumentRef, NewAssessment};
 use crate::core::content;
 use crate::core::import::{self, Checked};
 use crate::core::library::commands::{self, Choice, CommandError, FileResult, Restored, Settled};
+use crate::core::library::session::{self, Place, Removed};
 use crate::core::library::{self, Item, Loaded, Snapshot};
 use crate::core::store::{StorageError, Store};
 use crate::i18n::tf;
 use crate::platform;
-use crate::storage::LocalStore;
+use crate::storage::{LocalStore, SessionStore};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
@@ -19,11 +23,34 @@ pub struct Library {
     version: RwSignal<u64>,
     /// Read lazily: a change while no view shows the library costs nothing.
     snapshot: Memo<Result<Snapshot, StorageError>>,
+    /// This tab's shared-computer assessments (session storage), with whether each was
+    /// exported since its last change.
+    in_tab: Memo<Vec<(Assessment, bool)>>,
     /// A polite announcement of the last thing done in the library.
     pub notice: RwSignal<Option<String>>,
 }
 
 const STORE: LocalStore = LocalStore;
+const SESSION: SessionStore = SessionStore;
+
+/// This tab's shared-computer assessments, each with whether it was exported whole
+/// since its last change. A session storage the browser refuses holds none.
+fn read_in_tab() -> Vec<(Assessment, bool)> {
+    let all = Snapshot::read(&SESSION)
+        .map(|s| s.items)
+        .unwrap_or_default();
+    let unexported: Vec<String> = session::unexported(&SESSION)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|a| a.id)
+        .collect();
+    all.into_iter()
+        .map(|i| {
+            let exported = !unexported.contains(&i.assessment.id);
+            (i.assessment, exported)
+        })
+        .collect()
+}
 
 impl Library {
     /// Call once, inside the app's root component.
@@ -33,9 +60,14 @@ impl Library {
             version.track();
             Snapshot::read(&STORE)
         });
+        let in_tab = Memo::new(move |_| {
+            version.track();
+            read_in_tab()
+        });
         let library = Library {
             version,
             snapshot,
+            in_tab,
             notice: RwSignal::new(None),
         };
         // Another tab saved, deleted or imported (a `None` key: it cleared storage).
@@ -52,6 +84,38 @@ impl Library {
 
     pub fn store(&self) -> &'static dyn Store {
         &STORE
+    }
+
+    /// The store that keeps assessments of this `place`.
+    pub fn store_at(&self, place: Place) -> &'static dyn Store {
+        match place {
+            Place::Local => &STORE,
+            Place::Session => &SESSION,
+        }
+    }
+
+    /// This tab's shared-computer assessments, with whether each was exported since its
+    /// last change, reactively.
+    pub fn in_tab(&self) -> Vec<(Assessment, bool)> {
+        self.in_tab.get()
+    }
+
+    /// A shared-computer assessment changed since it was last exported: closing the tab
+    /// would lose it. Read now, for the page's `beforeunload`.
+    pub fn in_tab_unexported(&self) -> bool {
+        session::unexported(&SESSION).is_ok_and(|a| !a.is_empty())
+    }
+
+    /// Records that this version of `assessment` was exported whole, if it is a shared
+    /// computer's (one in this tab's session storage).
+    pub fn exported(&self, assessment: &Assessment) {
+        if matches!(
+            SESSION.get(&library::storage_key(&assessment.id)),
+            Ok(Some(_))
+        ) {
+            let _ = session::mark_exported(&SESSION, assessment);
+            self.refresh();
+        }
     }
 
     /// Reads storage again when the snapshot is next read.
@@ -114,13 +178,16 @@ impl Library {
         result
     }
 
-    pub fn load(&self, id: &str) -> Result<Loaded, StorageError> {
-        commands::load(&STORE, id)
+    /// The assessment `id`, and where it is kept (this tab's session storage first).
+    pub fn load(&self, id: &str) -> Result<(Loaded, Place), StorageError> {
+        session::locate(&STORE, &SESSION, id)
     }
 
-    /// Saves a new, empty assessment of the app's instrument for its perspective.
-    pub fn create(&self, details: NewAssessment) -> Result<Assessment, StorageError> {
-        self.changing(|store, now| {
+    /// Saves a new, empty assessment of the app's instrument for its perspective, in
+    /// the library or, on a shared computer, in this tab only.
+    pub fn create(&self, details: NewAssessment, place: Place) -> Result<Assessment, StorageError> {
+        let store = self.store_at(place);
+        self.changing(|_, now| {
             let instrument = content::instrument(details.perspective);
             let assessment = Assessment::create(
                 platform::new_id(),
@@ -195,8 +262,11 @@ impl Library {
         self.changing(|store, _| commands::empty_bin(store))
     }
 
-    pub fn delete_all(&self) -> Result<usize, StorageError> {
-        self.changing(|store, _| commands::delete_all(store))
+    /// "Delete all my data": every key of the app in local storage and in this tab's
+    /// session storage. The workshop in progress, held in memory too, is closed by the
+    /// caller.
+    pub fn delete_everything(&self) -> Result<Removed, StorageError> {
+        self.changing(|store, _| session::delete_everything(store, &SESSION))
     }
 
     /// Checks one file of `batch` whole and writes it if it is new

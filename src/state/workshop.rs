@@ -20,7 +20,7 @@ pub enum Outcome {
 }
 
 /// The storage key of the workshop in progress (one at a time).
-pub const WORKSHOP_KEY: &str = "roadmap-readiness/workshop";
+pub use crate::core::library::WORKSHOP_KEY;
 
 #[derive(Clone, Copy)]
 pub struct WorkshopState {
@@ -92,6 +92,14 @@ impl WorkshopState {
         let workshop = format::parse_workshop(text).map_err(|e| describe_format_error(&e))?;
         self.workshop.set(Some(workshop));
         Ok(())
+    }
+
+    /// After "Delete all my data": the workshop is gone from storage, and from memory too,
+    /// so that nothing saves it again.
+    pub fn forget(&self) {
+        self.unreadable.set(None);
+        self.problem.set(None);
+        self.workshop.set(None);
     }
 
     /// Ends the workshop: removed from this browser (the consensus, once saved, stays in

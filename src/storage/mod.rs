@@ -1,6 +1,7 @@
-//! The browser's local storage as a `core::store::Store`. Everything the app keeps goes
-//! through `LocalStore`; the rules about what is written where live in
-//! `core::library`. Only `state` (the Editor and the Library service) uses this module.
+//! The browser's local and session storage as `core::store::Store`s. Everything the app
+//! keeps goes through `LocalStore` (or, on a shared computer, `SessionStore`); the rules
+//! about what is written where live in `core::library`. Only `state` (the Editor and
+//! the Library service) uses this module.
 
 pub mod files;
 
@@ -11,10 +12,22 @@ use wasm_bindgen::JsCast;
 #[derive(Clone, Copy, Debug, Default)]
 pub struct LocalStore;
 
-fn raw() -> Result<web_sys::Storage, StorageError> {
+/// `window.sessionStorage`: this tab's own storage, which the browser empties when the
+/// tab is closed. A shared computer's assessment lives only here
+/// (`core::library::session`).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SessionStore;
+
+fn local() -> Result<web_sys::Storage, StorageError> {
     // gloo's accessor throws (panics) when storage is disabled; ask the window directly.
     web_sys::window()
         .and_then(|w| w.local_storage().ok().flatten())
+        .ok_or(StorageError::Unavailable)
+}
+
+fn session() -> Result<web_sys::Storage, StorageError> {
+    web_sys::window()
+        .and_then(|w| w.session_storage().ok().flatten())
         .ok_or(StorageError::Unavailable)
 }
 
@@ -34,24 +47,57 @@ fn classify(error: wasm_bindgen::JsValue) -> StorageError {
     }
 }
 
+fn get(storage: web_sys::Storage, key: &str) -> Result<Option<String>, StorageError> {
+    storage.get_item(key).map_err(classify)
+}
+
+fn set(storage: web_sys::Storage, key: &str, value: &str) -> Result<(), StorageError> {
+    storage.set_item(key, value).map_err(classify)
+}
+
+fn remove(storage: web_sys::Storage, key: &str) -> Result<(), StorageError> {
+    storage.remove_item(key).map_err(classify)
+}
+
+fn keys(storage: web_sys::Storage) -> Result<Vec<String>, StorageError> {
+    let length = storage.length().map_err(classify)?;
+    Ok((0..length)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .collect())
+}
+
 impl Store for LocalStore {
     fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
-        raw()?.get_item(key).map_err(classify)
+        get(local()?, key)
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
-        raw()?.set_item(key, value).map_err(classify)
+        set(local()?, key, value)
     }
 
     fn remove(&self, key: &str) -> Result<(), StorageError> {
-        raw()?.remove_item(key).map_err(classify)
+        remove(local()?, key)
     }
 
     fn keys(&self) -> Result<Vec<String>, StorageError> {
-        let storage = raw()?;
-        let length = storage.length().map_err(classify)?;
-        Ok((0..length)
-            .filter_map(|i| storage.key(i).ok().flatten())
-            .collect())
+        keys(local()?)
+    }
+}
+
+impl Store for SessionStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        get(session()?, key)
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        set(session()?, key, value)
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        remove(session()?, key)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        keys(session()?)
     }
 }

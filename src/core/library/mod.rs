@@ -5,6 +5,7 @@
 
 pub mod arrange;
 pub mod commands;
+pub mod session;
 pub mod sync;
 
 pub use arrange::{arrange, Filter, Item, SortBy};
@@ -28,6 +29,11 @@ pub const SNAPSHOT_PREFIX: &str = "roadmap-readiness/snapshot/";
 /// The bin's snapshots: `roadmap-readiness/snapshot-bin/<deleted at>/<the entry's key
 /// after SNAPSHOT_PREFIX>`. Apart from `BIN_PREFIX`, whose tail is any assessment id.
 pub const SNAPSHOT_BIN_PREFIX: &str = "roadmap-readiness/snapshot-bin/";
+/// The workshop in progress (one at a time), a workshop file.
+pub const WORKSHOP_KEY: &str = "roadmap-readiness/workshop";
+/// In session storage only: `roadmap-readiness/exported/<id>` holds the version of a
+/// shared computer's assessment last exported (`session`).
+pub const EXPORTED_PREFIX: &str = "roadmap-readiness/exported/";
 
 pub fn storage_key(assessment_id: &str) -> String {
     format!("{KEY_PREFIX}{assessment_id}")
@@ -227,6 +233,8 @@ pub struct Counts {
     pub snapshots: usize,
     pub unreadable: usize,
     pub in_bin: usize,
+    /// The workshop in progress (0 or 1).
+    pub workshop: usize,
     /// Other keys of the app (settings and the like).
     pub other: usize,
 }
@@ -234,6 +242,53 @@ pub struct Counts {
 impl Counts {
     pub fn is_empty(&self) -> bool {
         *self == Counts::default()
+    }
+
+    /// What a list of the app's keys held, by key alone (after "Delete all my data" the
+    /// texts are gone; an assessment key counts as an assessment, readable or not).
+    pub fn of_keys<'a>(keys: impl IntoIterator<Item = &'a str>) -> Counts {
+        let mut counts = Counts::default();
+        for key in keys {
+            match kind_of_key(key) {
+                Some(Kind::Assessment) => counts.assessments += 1,
+                Some(Kind::Snapshot) => counts.snapshots += 1,
+                Some(Kind::Bin) => counts.in_bin += 1,
+                Some(Kind::Workshop) => counts.workshop += 1,
+                Some(Kind::Other) => counts.other += 1,
+                Some(Kind::Exported) | None => {}
+            }
+        }
+        counts
+    }
+}
+
+/// What one of the app's keys holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Assessment,
+    Snapshot,
+    Bin,
+    Workshop,
+    /// A shared computer's note of what was exported: bookkeeping, not counted.
+    Exported,
+    Other,
+}
+
+fn kind_of_key(key: &str) -> Option<Kind> {
+    if !key.starts_with(APP_PREFIX) {
+        None
+    } else if key.starts_with(KEY_PREFIX) {
+        Some(Kind::Assessment)
+    } else if key.starts_with(SNAPSHOT_PREFIX) {
+        Some(Kind::Snapshot)
+    } else if bin_origin(key).is_some() {
+        Some(Kind::Bin)
+    } else if key == WORKSHOP_KEY {
+        Some(Kind::Workshop)
+    } else if key.starts_with(EXPORTED_PREFIX) {
+        Some(Kind::Exported)
+    } else {
+        Some(Kind::Other)
     }
 }
 
@@ -282,10 +337,12 @@ impl Snapshot {
                     Ok(frozen) => snapshot.snapshots.push(frozen),
                     Err(error) => snapshot.unreadable.push(Unreadable { key, raw, error }),
                 }
-            } else if let Some(entry) = BinEntry::read(key, raw) {
+            } else if let Some(entry) = BinEntry::read(key.clone(), raw) {
                 snapshot.bin.push(entry);
             } else {
-                snapshot.counts.other += 1;
+                let counted = Counts::of_keys([key.as_str()]);
+                snapshot.counts.workshop += counted.workshop;
+                snapshot.counts.other += counted.other;
             }
         }
         snapshot.items.sort_by(|a, b| {
@@ -448,6 +505,10 @@ mod tests {
         assert_eq!(bin[1].original_key, key);
     }
 
+    fn pairs_keys<'a>(keys: &'a [&'a str]) -> impl Iterator<Item = &'a str> {
+        keys.iter().copied()
+    }
+
     #[test]
     fn snapshot_keys_keep_each_assessment_s_snapshots_apart() {
         assert_eq!(
@@ -517,9 +578,11 @@ mod tests {
             (storage_key("broken"), "{".into()),
             (bin_key(&key, "t", |_| false).unwrap(), text),
             ("roadmap-readiness/settings".into(), "{}".into()),
+            (WORKSHOP_KEY.into(), "{}".into()),
+            (format!("{EXPORTED_PREFIX}a"), "1 t".into()),
             ("another-app".into(), "x".into()),
         ];
-        let ours: usize = pairs[..5].iter().map(|(k, v)| pair_units(k, v)).sum();
+        let ours: usize = pairs[..7].iter().map(|(k, v)| pair_units(k, v)).sum();
         let snapshot = Snapshot::from_pairs(pairs);
         assert_eq!(
             snapshot.counts,
@@ -528,7 +591,28 @@ mod tests {
                 snapshots: 0,
                 unreadable: 1,
                 in_bin: 1,
+                workshop: 1,
                 other: 1
+            }
+        );
+        assert_eq!(
+            Counts::of_keys(pairs_keys(&[
+                &storage_key("x"),
+                "roadmap-readiness/bin/t/x",
+                "roadmap-readiness/snapshot/x/s",
+                "roadmap-readiness/snapshot-bin/t/x/s",
+                WORKSHOP_KEY,
+                "roadmap-readiness/exported/x",
+                "roadmap-readiness/settings",
+                "another-app",
+            ])),
+            Counts {
+                assessments: 1,
+                snapshots: 1,
+                in_bin: 2,
+                workshop: 1,
+                other: 1,
+                unreadable: 0
             }
         );
         assert_eq!(snapshot.units_ours, ours);
