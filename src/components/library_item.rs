@@ -5,9 +5,9 @@
 //! delete confirmation.
 
 use crate::components::confirm_delete::ConfirmDelete;
+use crate::components::export_choices::ExportChoices;
 use crate::components::rename::Rename;
 use crate::components::snapshots::SnapshotList;
-use crate::components::export_choices::ExportChoices;
 use crate::core::library::storage_key;
 use crate::core::route::Route;
 use crate::display::{display_date, dom_id};

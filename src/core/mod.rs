@@ -19,8 +19,8 @@ pub mod protected;
 pub mod retired;
 pub mod route;
 pub mod scoring;
-pub mod snapshot;
 pub mod sharing;
+pub mod snapshot;
 pub mod store;
 #[cfg(test)]
 pub(crate) mod test_support;

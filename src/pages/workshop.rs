@@ -9,8 +9,8 @@
 //! checks; the workshop file itself can be exported with a passphrase and opened with it.
 
 use crate::components::confirm::Confirm;
-use crate::components::radar::{radar_figure, svg, Chart};
 use crate::components::passphrase::{NewPassphrase, PassphraseEntry};
+use crate::components::radar::{radar_figure, svg, Chart};
 use crate::core::assessment::Response;
 use crate::core::content;
 use crate::core::instrument::{Level, Perspective};
