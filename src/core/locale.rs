@@ -76,6 +76,18 @@ impl Language {
             .unwrap_or(Language::En)
     }
 
+    /// The language of a visit: the person's own earlier choice (a tag the app stored)
+    /// when it is one the app speaks, else the first of the browser's preferred
+    /// languages that it speaks, else English.
+    pub fn for_visit<'a>(
+        chosen: Option<&str>,
+        preferred: impl IntoIterator<Item = &'a str>,
+    ) -> Language {
+        chosen
+            .and_then(Language::from_tag)
+            .unwrap_or_else(|| Language::negotiate(preferred))
+    }
+
     /// The plural category of a whole number `n`.
     pub fn plural(self, n: u64) -> Plural {
         // `many` in French and Spanish: a non-zero multiple of a million ("1 million
@@ -100,6 +112,23 @@ impl Language {
                 _ if million => Plural::Many,
                 _ => Plural::Other,
             },
+        }
+    }
+
+    /// A calendar date ("2026-11-28", as the file format writes it) as the language
+    /// writes dates in running text: English keeps the ISO form, which no reader takes
+    /// for another day; French and Spanish write day/month/year ("28/11/2026"). A text
+    /// that is not such a date is returned as it is.
+    pub fn date(self, iso: &str) -> String {
+        let parts: Vec<&str> = iso.split('-').collect();
+        let well_formed = matches!(parts.as_slice(), [y, m, d]
+            if y.len() == 4 && m.len() == 2 && d.len() == 2
+                && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())));
+        match (self, well_formed) {
+            (Language::Fr | Language::Es, true) => {
+                format!("{}/{}/{}", parts[2], parts[1], parts[0])
+            }
+            _ => iso.to_owned(),
         }
     }
 
@@ -191,6 +220,16 @@ mod tests {
     }
 
     #[test]
+    fn a_choice_made_here_outweighs_the_browser_s_preference() {
+        assert_eq!(Language::for_visit(Some("es"), ["fr-FR"]), Language::Es);
+        assert_eq!(Language::for_visit(Some("en"), ["fr-FR"]), Language::En);
+        assert_eq!(Language::for_visit(None, ["fr-FR"]), Language::Fr);
+        // A stored value the app does not speak (an older or a tampered entry) is ignored.
+        assert_eq!(Language::for_visit(Some("de"), ["es"]), Language::Es);
+        assert_eq!(Language::for_visit(Some(""), []), Language::En);
+    }
+
+    #[test]
     fn plural_categories_follow_cldr() {
         // CLDR's own examples for each category.
         let cases = [
@@ -213,6 +252,15 @@ mod tests {
         for (language, n, category) in cases {
             assert_eq!(language.plural(n), category, "{language:?} {n}");
         }
+    }
+
+    #[test]
+    fn dates_are_written_as_each_language_writes_them() {
+        assert_eq!(Language::En.date("2026-11-28"), "2026-11-28");
+        assert_eq!(Language::Fr.date("2026-11-28"), "28/11/2026");
+        assert_eq!(Language::Es.date("2026-01-05"), "05/01/2026");
+        assert_eq!(Language::Fr.date("not a date"), "not a date");
+        assert_eq!(Language::Fr.date("2026-1-5"), "2026-1-5");
     }
 
     #[test]

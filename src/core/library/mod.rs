@@ -31,6 +31,9 @@ pub const SNAPSHOT_PREFIX: &str = "roadmap-readiness/snapshot/";
 pub const SNAPSHOT_BIN_PREFIX: &str = "roadmap-readiness/snapshot-bin/";
 /// The workshop in progress (one at a time), a workshop file.
 pub const WORKSHOP_KEY: &str = "roadmap-readiness/workshop";
+/// The language the person chose with the switch (a BCP 47 tag such as `fr`); absent
+/// until they choose, when the browser's preferred languages decide.
+pub const LANGUAGE_KEY: &str = "roadmap-readiness/language";
 /// In session storage only: `roadmap-readiness/exported/<id>` holds the version of a
 /// shared computer's assessment last exported (`session`).
 pub const EXPORTED_PREFIX: &str = "roadmap-readiness/exported/";
@@ -255,7 +258,7 @@ impl Counts {
                 Some(Kind::Bin) => counts.in_bin += 1,
                 Some(Kind::Workshop) => counts.workshop += 1,
                 Some(Kind::Other) => counts.other += 1,
-                Some(Kind::Exported) | None => {}
+                Some(Kind::Exported | Kind::Setting) | None => {}
             }
         }
         counts
@@ -271,6 +274,8 @@ enum Kind {
     Workshop,
     /// A shared computer's note of what was exported: bookkeeping, not counted.
     Exported,
+    /// The chosen language: a setting, not counted.
+    Setting,
     Other,
 }
 
@@ -287,6 +292,8 @@ fn kind_of_key(key: &str) -> Option<Kind> {
         Some(Kind::Workshop)
     } else if key.starts_with(EXPORTED_PREFIX) {
         Some(Kind::Exported)
+    } else if key == LANGUAGE_KEY {
+        Some(Kind::Setting)
     } else {
         Some(Kind::Other)
     }
