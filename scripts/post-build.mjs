@@ -6,6 +6,8 @@
 //    itself) moves into a file of its own, named by its hash and loaded with an
 //    integrity attribute. The Content-Security-Policy can
 //    then allow scripts from the app's own origin only, never inline ones.
+// 0. The language packs (scripts/language-packs.mjs): each language but English as JSON
+//    under lang/<tag>/, fetched when a person chooses that language.
 // 2. `_headers` for static hosts that read one (Netlify, Cloudflare Pages): the page's
 //    policy as a header, with what only a header can say (frame-ancestors), the other
 //    security headers, and caching: immutable for the hashed names, revalidated for
@@ -16,11 +18,13 @@
 //    them (nginx's gzip_static and brotli_static, Apache with rewrite rules): `.br`
 //    (brotli, quality 11) and `.gz` (gzip, level 9), each only when it is smaller.
 //
-// Node's standard library only. tests/dist/ checks the result.
+// Node's standard library, and smol-toml for the language packs. tests/dist/ checks the
+// result.
 import { createHash } from 'node:crypto';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { writeLanguagePacks } from './language-packs.mjs';
 import { writeServiceWorker } from './service-worker.mjs';
 
 /** Names trunk (filehash = true) and step 1 give their outputs: `name-<16 hex>[_bg].ext`. */
@@ -41,6 +45,11 @@ const stage = process.env.TRUNK_STAGING_DIR;
 if (!stage) throw new Error('post-build.mjs runs as trunk\'s post_build hook (TRUNK_STAGING_DIR is not set)');
 const base = process.env.TRUNK_PUBLIC_URL ?? './';
 const indexPath = join(stage, 'index.html');
+
+// 0. The language packs, first: everything after this step (the service worker's
+//    precache, precompression) covers them.
+const packs = await writeLanguagePacks(process.cwd(), stage);
+console.log(`post-build: wrote ${packs.length} language pack file(s)`);
 
 const digest = (algorithm, bytes, encoding = 'base64') => createHash(algorithm).update(bytes).digest(encoding);
 
@@ -128,6 +137,8 @@ function headersFile(policy, hashed) {
 /sw.js
   Cache-Control: no-cache
 /public/manifest.webmanifest
+  Cache-Control: no-cache
+/lang/*
   Cache-Control: no-cache
 
 # Each name carries a hash of its content: a new release has new names.

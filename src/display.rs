@@ -2,9 +2,8 @@
 //! (rounded down, see `core::scoring`), calculation numbers, band names, step labels,
 //! dates, and DOM ids made from assessment ids. Every word comes from the catalogue.
 
-use crate::core::content;
 use crate::core::scoring::{self, Band, StepScore};
-use crate::i18n::{t, tf};
+use crate::i18n::{content, language, t, tf};
 
 /// "73" (rounded down, see `scoring::shown_score`) or "–" when a score does not exist.
 pub fn format_score(score: Option<f64>) -> String {
@@ -22,16 +21,10 @@ pub fn format_percent(fraction: Option<f64>) -> String {
     )
 }
 
-/// A calculation's number: at most two decimals, without trailing zeros ("2.25", "37.5",
-/// "50").
+/// A calculation's number: at most two decimals, without trailing zeros, as the current
+/// language writes it ("2.25", "37.5", "50"; "2,25" in French and Spanish).
 pub fn format_decimal(value: f64) -> String {
-    let text = format!("{value:.2}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text == "-0" {
-        "0".into()
-    } else {
-        text.into()
-    }
+    language().decimal(value, 2)
 }
 
 /// A calculation's number (`format_decimal`), or "–" when there is none.
@@ -84,16 +77,26 @@ pub fn record_name(assessment: &crate::core::assessment::Assessment) -> String {
     }
 }
 
-/// "2026-11-28 14:05 UTC" from an ISO timestamp; locale formatting comes with languages.
+/// "2026-11-28 14:05 UTC" (French and Spanish "28/11/2026 14:05 UTC") from an ISO
+/// timestamp: the date as the current language writes it (`core::locale`).
 pub fn display_date(iso: &str) -> String {
     let time: String = iso.chars().skip(11).take(5).collect();
     tf(
         "home.date_time",
         &[
-            ("date", &crate::core::format::date_part(iso)),
+            (
+                "date",
+                &language().date(crate::core::format::date_part(iso)),
+            ),
             ("time", &time),
         ],
     )
+}
+
+/// "2026-11-28" ("28/11/2026" in French and Spanish) from an ISO timestamp or date: the
+/// day alone, as the current language writes it. Empty stays empty.
+pub fn display_day(iso: &str) -> String {
+    language().date(crate::core::format::date_part(iso))
 }
 
 /// A DOM id from a prefix and an assessment id, which may hold any character (an

@@ -5,7 +5,8 @@
 
 use crate::core::assessment::Assessment;
 use crate::core::sharing::for_sharing;
-use crate::core::{content, csv, format, protected};
+use crate::core::{csv, format, protected};
+use crate::i18n::content;
 use crate::i18n::{csv_labels, csv_labels_shared};
 use crate::platform;
 use crate::storage::files;

@@ -16,9 +16,23 @@ use crate::core::route::Route;
 use crate::i18n::t;
 use leptos::prelude::*;
 
-/// The whole app: a header, the view the URL fragment names, a footer.
+/// Starts the app: the visit's language first (its pack loaded when it is not English),
+/// then the app drawn in it.
+pub async fn start() {
+    let failure = state::language::start().await;
+    leptos::mount::mount_to_body(move || view! { <App language_failure=failure.clone() /> });
+}
+
+/// The whole app: a header, the view the URL fragment names, a footer, all drawn in the
+/// language the page speaks and drawn again when it changes.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(
+    /// Why the visit's language could not be had, when it could not (`start`).
+    #[prop(default = None)]
+    language_failure: Option<String>,
+) -> impl IntoView {
+    let language = state::LanguageState::for_app(language_failure);
+    provide_context(language);
     let library = state::Library::for_app();
     provide_context(library);
     provide_context(state::WorkshopState::for_app(library));
@@ -68,31 +82,44 @@ pub fn App() -> impl IntoView {
         }
     };
 
+    // Everything below is drawn in the current language; what the app holds lives
+    // above, so a change of language loses nothing. The announcement of a change lives
+    // outside what is redrawn, so that screen readers hear it.
     view! {
-        <a class="skip-link" href="#main" on:click=move |ev| {
-            // The fragment is the router's; move focus without navigating.
-            ev.prevent_default();
-            platform::focus_main_heading();
-        }>{t("app.skip_to_content")}</a>
-        <header class="site-header">
-            <a class="brand" href=Route::Home.href()>{t("app.name")}</a>
-            // On phones the links fold under "Menu" (CSS shows one of the two), so the
-            // first question is on the first screen.
-            <nav class="site-nav-wide" aria-label=t("app.nav_label")>{nav_links()}</nav>
-            <details class="site-nav-fold">
-                <summary>{t("app.menu")}</summary>
-                <nav aria-label=t("app.nav_label")>{nav_links()}</nav>
-            </details>
-        </header>
-        <components::in_tab::InTabBanner />
-        <main id="main">
-            <div class="update-notice" aria-live="polite">
-                {move || update_ready.get().then(|| view! { <p>{t("app.update_ready")}</p> })}
-            </div>
-            {move || pages::view_for(route.get())}
-        </main>
-        <footer class="site-footer">
-            <p>{t("app.privacy_footer")}" "<a href=Route::Privacy.href()>{t("app.privacy_link")}</a></p>
-        </footer>
+        {move || {
+            language.current.track();
+            view! {
+                <a class="skip-link" href="#main" on:click=move |ev| {
+                    // The fragment is the router's; move focus without navigating.
+                    ev.prevent_default();
+                    platform::focus_main_heading();
+                }>{t("app.skip_to_content")}</a>
+                <header class="site-header">
+                    <a class="brand" href=Route::Home.href()>{t("app.name")}</a>
+                    // On phones the links fold under "Menu" (CSS shows one of the two), so
+                    // the first question is on the first screen.
+                    <nav class="site-nav-wide" aria-label=t("app.nav_label")>{nav_links()}</nav>
+                    <details class="site-nav-fold">
+                        <summary>{t("app.menu")}</summary>
+                        <nav aria-label=t("app.nav_label")>{nav_links()}</nav>
+                    </details>
+                    <components::language_switch::LanguageSwitch />
+                </header>
+                <div aria-live="polite">
+                    {move || language.failure.get().map(|why| view! { <p class="language-failure">{why}</p> })}
+                </div>
+                <components::in_tab::InTabBanner />
+                <main id="main">
+                    <div class="update-notice" aria-live="polite">
+                        {move || update_ready.get().then(|| view! { <p>{t("app.update_ready")}</p> })}
+                    </div>
+                    {move || pages::view_for(route.get())}
+                </main>
+                <footer class="site-footer">
+                    <p>{t("app.privacy_footer")}" "<a href=Route::Privacy.href()>{t("app.privacy_link")}</a></p>
+                </footer>
+            }
+        }}
+        <p class="visually-hidden" aria-live="polite">{move || language.announced.get()}</p>
     }
 }

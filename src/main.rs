@@ -1,5 +1,5 @@
-//! Entry point: mounts the app and nothing else.
+//! Entry point: starts the app (its language first) and nothing else.
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(roadmap_readiness::App);
+    wasm_bindgen_futures::spawn_local(roadmap_readiness::start());
 }

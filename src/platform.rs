@@ -44,22 +44,9 @@ pub fn set_title(title: &str) {
 /// Moves focus to the view's main heading after a view change, so that screen-reader
 /// and keyboard users start at the top of the new view.
 pub fn focus_main_heading() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let focus = wasm_bindgen::closure::Closure::once_into_js(|| {
-        let heading = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector("main h1").ok().flatten())
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(heading) = heading {
-            let _ = heading.focus();
-        }
-    });
-    let _ = window.request_animation_frame(focus.unchecked_ref());
+    focus_after_paint("main h1");
 }
 
-/// Opens the browser's print dialog (which also saves as PDF).
 pub fn print() {
     if let Some(window) = web_sys::window() {
         let _ = window.print();
@@ -222,4 +209,69 @@ pub async fn delete_caches(prefix: &str) -> Result<Vec<String>, String> {
         }
     }
     Ok(removed)
+}
+
+/// The text of a file of the app's own site, by a URL relative to the page (`lang/fr/
+/// common.json`): from the offline cache when the service worker holds it. An error
+/// names the URL and what went wrong (no answer, or an HTTP status).
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().ok_or("no window")?;
+    let response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| format!("{url}: no answer"))?;
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|_| format!("{url}: not a response"))?;
+    if !response.ok() {
+        return Err(format!("{url}: HTTP {}", response.status()));
+    }
+    let text = response.text().map_err(|_| format!("{url}: unreadable"))?;
+    JsFuture::from(text)
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| format!("{url}: unreadable"))
+}
+
+/// Sets `<html lang>`, which screen readers, spell checkers, hyphenation and the
+/// browser's translation offer follow.
+pub fn set_document_language(tag: &str) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", tag);
+    }
+}
+
+/// The browser's preferred languages, most preferred first (`navigator.languages`).
+pub fn preferred_languages() -> Vec<String> {
+    web_sys::window()
+        .map(|w| {
+            w.navigator()
+                .languages()
+                .iter()
+                .filter_map(|l| l.as_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Moves focus to the first element `selector` matches, after the next paint (the
+/// element may have just been rendered).
+pub fn focus_after_paint(selector: &'static str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let focus = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let element = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(selector).ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(element) = element {
+            let _ = element.focus();
+        }
+    });
+    let _ = window.request_animation_frame(focus.unchecked_ref());
 }

@@ -6,12 +6,19 @@ use roadmap_readiness::core::instrument::{Mode, Perspective};
 use roadmap_readiness::core::library::SortBy;
 use roadmap_readiness::core::plan::{ActionStatus, Group};
 use roadmap_readiness::core::scoring::Band;
-use roadmap_readiness::i18n::{flatten, LANGUAGES};
+use roadmap_readiness::i18n::pack::Pack;
+use roadmap_readiness::i18n::Catalogue;
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
 /// Keys built at run time as `format!("<prefix>.{}", x)`, with every value `x` takes.
+/// The catalogues embedded in the app: English. The other languages have the same keys
+/// and placeholders (`tests/translations.rs`).
+fn languages() -> [(&'static str, &'static Catalogue); 1] {
+    [("en", &Pack::english().messages)]
+}
+
 fn dynamic_families() -> Vec<(&'static str, Vec<&'static str>)> {
     let perspectives: Vec<_> = Perspective::ALL.iter().map(|p| p.as_str()).collect();
     let modes: Vec<_> = [Mode::Quick, Mode::Full]
@@ -65,15 +72,16 @@ fn rust_sources(dir: &Path, out: &mut Vec<String>) {
     }
 }
 
-/// String literals that follow `t(`, `tf(` or `page_title(` (whitespace allowed), and
-/// prefixes of `format!("<prefix>.{}"` that follow `t(&`.
+/// String literals that follow `t(`, `tf(`, `tn(` or `page_title(` (whitespace allowed),
+/// and prefixes of `format!("<prefix>.{}"` that follow `t(&`. A `tn` key's plural forms
+/// (`_one`, `_many`) count as used where the catalogue has them.
 fn used_keys() -> (BTreeSet<String>, BTreeSet<String>) {
     let mut sources = Vec::new();
     rust_sources(Path::new("src"), &mut sources);
     let mut literal = BTreeSet::new();
     let mut dynamic = BTreeSet::new();
     for source in &sources {
-        for call in ["t(", "tf(", "page_title("] {
+        for call in ["t(", "tf(", "tn(", "page_title("] {
             for (at, _) in source.match_indices(call) {
                 let before = source[..at].chars().last();
                 if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
@@ -81,7 +89,16 @@ fn used_keys() -> (BTreeSet<String>, BTreeSet<String>) {
                 }
                 let rest = source[at + call.len()..].trim_start();
                 if let Some(rest) = rest.strip_prefix('"') {
-                    literal.insert(rest[..rest.find('"').unwrap()].to_owned());
+                    let key = &rest[..rest.find('"').unwrap()];
+                    literal.insert(key.to_owned());
+                    if call == "tn(" {
+                        for form in ["_one", "_many"] {
+                            let form = format!("{key}{form}");
+                            if Pack::english().messages.contains_key(&form) {
+                                literal.insert(form);
+                            }
+                        }
+                    }
                 } else if let Some(rest) = rest.strip_prefix("&format!(\"") {
                     let template = &rest[..rest.find('"').unwrap()];
                     let prefix = template
@@ -110,8 +127,7 @@ fn every_used_key_exists_in_every_language() {
             "dynamic key family {prefix}.* is not listed in this test"
         );
     }
-    for (language, json) in LANGUAGES {
-        let catalogue = flatten(json);
+    for (language, catalogue) in languages() {
         for key in &literal {
             assert!(catalogue.contains_key(key), "{language}: missing {key}");
         }
@@ -130,8 +146,8 @@ fn every_used_key_exists_in_every_language() {
 fn every_catalogue_key_is_used() {
     let (literal, _) = used_keys();
     let families = dynamic_families();
-    for (language, json) in LANGUAGES {
-        for key in flatten(json).keys() {
+    for (language, catalogue) in languages() {
+        for key in catalogue.keys() {
             let in_family = families
                 .iter()
                 .any(|(prefix, values)| values.iter().any(|v| *key == format!("{prefix}.{v}")));
@@ -223,8 +239,7 @@ fn every_call_site_fills_exactly_the_placeholders_of_its_template() {
         "the scan found only {} calls",
         calls.len()
     );
-    for (language, json) in LANGUAGES {
-        let catalogue = flatten(json);
+    for (language, catalogue) in languages() {
         for (key, names) in &calls {
             let Some(template) = catalogue.get(key) else {
                 continue; // a missing key fails every_used_key_exists_in_every_language
@@ -240,14 +255,12 @@ fn every_call_site_fills_exactly_the_placeholders_of_its_template() {
 
 #[test]
 fn every_language_has_every_key_with_the_same_placeholders() {
-    let (reference, reference_json) = LANGUAGES[0];
-    let english = flatten(reference_json);
-    for (language, json) in LANGUAGES {
-        let catalogue = flatten(json);
+    let (reference, english) = languages()[0];
+    for (language, catalogue) in languages() {
         let keys: BTreeSet<&String> = catalogue.keys().collect();
         let expected: BTreeSet<&String> = english.keys().collect();
         assert_eq!(keys, expected, "{language} and {reference} differ in keys");
-        for (key, text) in &catalogue {
+        for (key, text) in catalogue {
             assert_eq!(
                 placeholders(text),
                 placeholders(&english[key]),

@@ -184,6 +184,7 @@ proptest! {
             dont_know: "DK".into(),
             perspective: |p| p.as_str().to_owned(),
             mode: |m| m.as_str().to_owned(),
+            roadmap: roadmap_readiness::core::content::roadmap(),
         };
         prop_assert!(!csv::assessment_csv(&shared, instrument, &labels).contains("SECRET-"));
         prop_assert!(!csv::library_csv([(&shared, instrument)], &labels).contains("SECRET-"));

@@ -361,3 +361,118 @@ fn every_translation_folder_has_an_interface_catalogue() {
         );
     }
 }
+
+/// A language's pack as the build writes it (`scripts/language-packs.mjs`): the
+/// catalogue files merged, and the content, as JSON texts.
+fn pack_texts(tag: &str) -> [String; 3] {
+    let mut messages = toml::Table::new();
+    let folder = Path::new("content/i18n").join(tag);
+    let mut files: Vec<_> = fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    fn merge(into: &mut toml::Table, from: toml::Table) {
+        for (key, value) in from {
+            match (into.get_mut(&key), value) {
+                (Some(Value::Table(a)), Value::Table(b)) => merge(a, b),
+                (Some(_), _) => panic!("message key {key} defined twice"),
+                (None, value) => {
+                    into.insert(key, value);
+                }
+            }
+        }
+    }
+    for path in files {
+        let Value::Table(table) = read(&path) else {
+            panic!("{} is not a table", path.display())
+        };
+        merge(&mut messages, table);
+    }
+    let content = |name: &str| {
+        serde_json::to_value(read(
+            &Path::new("content/translations")
+                .join(tag)
+                .join(format!("{name}.toml")),
+        ))
+        .unwrap()
+    };
+    let common = serde_json::json!({
+        "messages": serde_json::to_value(Value::Table(messages)).unwrap(),
+        "roadmap": content("roadmap"),
+        "resources": content("resources"),
+        "glossary": content("glossary"),
+        "funder_checks": content("funder_checks"),
+    });
+    [
+        common.to_string(),
+        content("city").to_string(),
+        content("cso").to_string(),
+    ]
+}
+
+/// Every language's pack reads into the app's own types, with the English structure,
+/// and the app then speaks it: its words, its questions, its numbers and plurals.
+#[test]
+fn every_language_pack_reads_into_the_app_and_the_app_speaks_it() {
+    use roadmap_readiness::core::instrument::Perspective;
+    use roadmap_readiness::i18n::{self, content, pack::Pack, t, tn, Language};
+    for (tag, _) in languages() {
+        let language = Language::from_tag(&tag).expect("a language the app knows");
+        let [common, city, cso] = pack_texts(&tag);
+        let pack =
+            Pack::parse(language, &common, &city, &cso).unwrap_or_else(|e| panic!("{tag}: {e}"));
+        let pack: &'static Pack = Box::leak(Box::new(pack));
+        i18n::use_pack(pack);
+        assert_eq!(i18n::language(), language);
+        let english = Pack::english();
+        assert_ne!(t("nav.new"), english.messages["nav.new"], "{tag}");
+        let question = &content::instrument(Perspective::City).questions[0];
+        assert_ne!(
+            question.text, english.city.questions[0].text,
+            "{tag}: questions come from the pack"
+        );
+        assert_eq!(question.id, english.city.questions[0].id);
+        // Plurals by the language's rules: French counts 0 as singular.
+        let zero = tn("results.lift_confidence", 0, &[]);
+        let one = tn("results.lift_confidence", 1, &[]);
+        assert_eq!(one, t("results.lift_confidence_one"), "{tag}");
+        assert_eq!(
+            zero == one,
+            language == Language::Fr,
+            "{tag}: 0 is singular in French only"
+        );
+        assert_eq!(
+            roadmap_readiness::i18n::grouped(12_345),
+            language.integer(12_345)
+        );
+        i18n::use_pack(english);
+    }
+}
+
+/// A pack whose questionnaire lost a question, or belongs to another version, is refused
+/// naming its file, so that a stale file cannot score answers wrongly.
+#[test]
+fn a_pack_that_differs_from_the_english_structure_is_refused_by_name() {
+    use roadmap_readiness::i18n::{pack::Pack, Language};
+    let [common, city, cso] = pack_texts("fr");
+    let mut short: serde_json::Value = serde_json::from_str(&city).unwrap();
+    short["question"].as_array_mut().unwrap().pop();
+    let error = Pack::parse(Language::Fr, &common, &short.to_string(), &cso)
+        .err()
+        .expect("refused");
+    assert_eq!(error.file, "lang/fr/city.json");
+    let mut other: serde_json::Value = serde_json::from_str(&cso).unwrap();
+    other["version"] = "9.9.9".into();
+    let error = Pack::parse(Language::Fr, &common, &city, &other.to_string())
+        .err()
+        .expect("refused");
+    assert_eq!(error.file, "lang/fr/cso.json");
+    assert!(error.message.contains("9.9.9"), "{}", error.message);
+    let broken = Pack::parse(Language::Fr, "{\"messages\": {}}", &city, &cso)
+        .err()
+        .expect("refused");
+    assert_eq!(broken.file, "lang/fr/common.json");
+    assert!(broken.message.contains("roadmap"), "{}", broken.message);
+}

@@ -5,7 +5,7 @@
 use crate::core::assessment::{Answer, Response};
 use crate::core::retired::{self, EarlierAnswer};
 use crate::core::route::Route;
-use crate::i18n::{t, tf};
+use crate::i18n::{colon, semicolon, t, tf};
 use crate::state::Editor;
 use leptos::prelude::*;
 
@@ -26,7 +26,7 @@ fn line(id: &str, earlier: &EarlierAnswer, editor: &Editor) -> AnyView {
         .retired
         .replaced_by
         .as_deref()
-        .and_then(|q| editor.instrument.question(q));
+        .and_then(|q| editor.instrument().question(q));
     match successor {
         Some(question) => {
             let href = Route::Step {
@@ -36,14 +36,14 @@ fn line(id: &str, earlier: &EarlierAnswer, editor: &Editor) -> AnyView {
             .href();
             view! {
                 <li>
-                    <code>{earlier.retired.id.clone()}</code>": "{response}"; "
+                    <code>{earlier.retired.id.clone()}</code>{colon()}{response}{semicolon()}
                     <a href=href>{tf("earlier.now_in_step", &[("step", &question.step)])}</a>
                 </li>
             }
             .into_any()
         }
         None => view! {
-            <li><code>{earlier.retired.id.clone()}</code>": "{response}"; "{t("earlier.no_successor")}</li>
+            <li><code>{earlier.retired.id.clone()}</code>{colon()}{response}{semicolon()}{t("earlier.no_successor")}</li>
         }
         .into_any(),
     }
@@ -55,7 +55,7 @@ pub fn EarlierAnswersNotice() -> impl IntoView {
     let editor = expect_context::<Editor>();
     move || {
         editor.assessment.with(|a| {
-            let earlier = retired::earlier_answers(editor.instrument, a);
+            let earlier = retired::earlier_answers(editor.instrument(), a);
             (!earlier.is_empty()).then(|| {
                 let version = a.instrument.version.clone();
                 let lines = earlier
@@ -66,12 +66,12 @@ pub fn EarlierAnswersNotice() -> impl IntoView {
                     <section class="notice earlier" aria-labelledby="earlier-heading">
                         <h2 id="earlier-heading">{t("earlier.heading")}</h2>
                         <p>{if earlier.len() == 1 {
-                            tf("earlier.body_one", &[("version", &version), ("current", &editor.instrument.version)])
+                            tf("earlier.body_one", &[("version", &version), ("current", &editor.instrument().version)])
                         } else {
                             tf("earlier.body", &[
                                 ("count", &earlier.len()),
                                 ("version", &version),
-                                ("current", &editor.instrument.version),
+                                ("current", &editor.instrument().version),
                             ])
                         }}</p>
                         <details>
@@ -91,7 +91,7 @@ pub fn EarlierAnswerHint(question_id: &'static str) -> impl IntoView {
     let editor = expect_context::<Editor>();
     move || {
         editor.assessment.with(|a| {
-            retired::hints_for(editor.instrument, a, question_id)
+            retired::hints_for(editor.instrument(), a, question_id)
                 .into_iter()
                 .map(|e| {
                     let note = (!e.answer.note.is_empty())

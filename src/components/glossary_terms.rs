@@ -1,8 +1,8 @@
 //! The jargon a question uses, explained in place: a collapsed list under the question's
 //! help, so that a volunteer with no training reads "asset lock" with its meaning.
 
-use crate::core::content;
 use crate::core::instrument::Question;
+use crate::i18n::content;
 use crate::i18n::t;
 use leptos::prelude::*;
 

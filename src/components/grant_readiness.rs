@@ -2,11 +2,11 @@
 //! funder makes are met, which are not, and the one to three to fix first. Shown after
 //! step 7, on the results and in the report. A self-assessment, not a funder's decision.
 
-use crate::core::content;
 use crate::core::grant::{CheckState, Verdict};
 use crate::core::instrument::Perspective;
 use crate::core::route::Route;
-use crate::i18n::{t, tf};
+use crate::i18n::content;
+use crate::i18n::{colon, t, tf};
 use crate::state::Editor;
 use leptos::prelude::*;
 
@@ -24,14 +24,14 @@ pub fn state_in_words(state: CheckState, met_at: u8) -> String {
 #[component]
 pub fn GrantReadiness() -> impl IntoView {
     let editor = expect_context::<Editor>();
-    if editor.instrument.perspective != Perspective::Cso {
+    if editor.instrument().perspective != Perspective::Cso {
         return ().into_any();
     }
     let id = editor.assessment.with_untracked(|a| a.id.clone());
     let pack_href = Route::FunderPack { assessment: id }.href();
     let body = move || {
         editor.assessment.with(|a| {
-            let verdict = Verdict::of(content::funder_checks(), editor.instrument, a);
+            let verdict = Verdict::of(content::funder_checks(), editor.instrument(), a);
             let headline = if verdict.ready_to_apply() {
                 t("grant.ready")
             } else {
@@ -60,7 +60,7 @@ pub fn GrantReadiness() -> impl IntoView {
                     <h3>{t("grant.fix_first")}</h3>
                     <ol data-testid="grant-fix-first">
                         {fix_first.into_iter().map(|c| view! {
-                            <li><strong>{c.name.clone()}</strong>": "{c.fix.clone()}</li>
+                            <li><strong>{c.name.clone()}</strong>{colon()}{c.fix.clone()}</li>
                         }).collect_view()}
                     </ol>
                 })}

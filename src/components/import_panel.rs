@@ -21,7 +21,7 @@ use crate::core::protected::{self, Envelope, OpenError, MAX_ENVELOPE_BYTES};
 use crate::display::{display_date, record_name};
 use crate::i18n::{
     describe_format_error, describe_import_error, describe_notices, describe_open_error,
-    describe_write_error, import_refused, imported_revision_limit, t, tf,
+    describe_write_error, import_refused, imported_revision_limit, t, tf, tn,
 };
 use crate::platform;
 use crate::state::Library;
@@ -335,8 +335,7 @@ pub fn ImportPanel() -> impl IntoView {
     };
     let locked_summary = move || match locked.get() {
         0 => None,
-        1 => Some(t("import.locked_one")),
-        n => Some(tf("import.locked", &[("count", &n)])),
+        n => Some(tn("import.locked", n as u64, &[])),
     };
 
     view! {

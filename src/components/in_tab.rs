@@ -5,7 +5,7 @@
 
 use crate::core::route::Route;
 use crate::downloads;
-use crate::i18n::t;
+use crate::i18n::{colon, t};
 use crate::state::Library;
 use leptos::prelude::*;
 
@@ -29,7 +29,7 @@ pub fn InTabBanner() -> impl IntoView {
                         {items.into_iter().map(|(a, exported)| {
                             let href = Route::Results { assessment: a.id.clone() }.href();
                             let state = if exported { t("session.exported") } else { t("session.not_exported") };
-                            view! { <li><a href=href>{a.name.clone()}</a>": "{state}</li> }
+                            view! { <li><a href=href>{a.name.clone()}</a>{colon()}{state}</li> }
                         }).collect_view()}
                     </ul>
                     <p class="actions">

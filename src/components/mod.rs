@@ -14,6 +14,7 @@ pub mod glossary_terms;
 pub mod grant_readiness;
 pub mod import_panel;
 pub mod in_tab;
+pub mod language_switch;
 pub mod library_item;
 pub mod limited_text;
 pub mod passphrase;

@@ -7,9 +7,9 @@
 //! same numbers for screen readers, so the picture is one `img` whose description
 //! names that table.
 
-use crate::core::content;
 use crate::core::scoring::Band;
 use crate::display::format_score;
+use crate::i18n::content;
 use crate::i18n::t;
 use crate::state::Editor;
 use leptos::prelude::*;

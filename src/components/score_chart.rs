@@ -4,9 +4,9 @@
 //! the same data for screen readers, so the bars are hidden from them.
 
 use crate::components::radar::marker_swatch;
-use crate::core::content;
 use crate::core::scoring::{Band, StepScore};
 use crate::display::{band_name, format_percent, format_score, step_label};
+use crate::i18n::content;
 use crate::i18n::{t, tf};
 use crate::state::Editor;
 use leptos::prelude::*;

@@ -1,9 +1,9 @@
 //! The step scores as a table: the charts' accessible twin, and the numbers to check.
 
-use crate::core::content;
 use crate::core::route::Route;
 use crate::core::scoring::StepScore;
 use crate::display::{band_name, format_percent, format_score, step_label};
+use crate::i18n::content;
 use crate::i18n::{t, tf};
 use crate::state::Editor;
 use leptos::prelude::*;

@@ -1,10 +1,10 @@
 //! "Start here": the first three actions of the plan, one line each with their step,
 //! linking to the plan. The same three the plan lists first, in the same order.
 
-use crate::core::content;
 use crate::core::plan::{self, DO_FIRST};
 use crate::core::route::Route;
-use crate::i18n::{t, tf};
+use crate::i18n::content;
+use crate::i18n::{colon, t, tf};
 use crate::state::Editor;
 use leptos::prelude::*;
 
@@ -15,7 +15,7 @@ pub fn StartHere() -> impl IntoView {
     let plan_href = Route::Plan { assessment: id }.href();
     let first = move || {
         editor.assessment.with(|a| {
-            plan::rank(editor.instrument, content::roadmap(), a)
+            plan::rank(editor.instrument(), content::roadmap(), a)
                 .into_iter()
                 .take(DO_FIRST)
                 .map(|p| {
@@ -42,7 +42,7 @@ pub fn StartHere() -> impl IntoView {
                     view! {
                         <ol>
                             {actions.into_iter().map(|(step, text)| view! {
-                                <li><span class="plan-step">{step}": "</span>{text}</li>
+                                <li><span class="plan-step">{step}{colon()}</span>{text}</li>
                             }).collect_view()}
                         </ol>
                     }.into_any()

@@ -4,11 +4,11 @@
 
 use crate::components::data_table::{data_table, Cell, Row};
 use crate::core::assessment::Response;
-use crate::core::content;
 use crate::core::instrument::Instrument;
 use crate::core::route::Route;
 use crate::core::scoring::{self, Band, StepScore};
 use crate::display::{band_name, format_decimal, format_percent, format_score};
+use crate::i18n::content;
 use crate::i18n::{t, tf};
 use crate::state::Editor;
 use leptos::prelude::*;
@@ -156,7 +156,7 @@ pub fn StepBreakdowns() -> impl IntoView {
                     } else {
                         t("breakdown.summary_none")
                     };
-                    let range = scoring::one_more_answer_range(editor.instrument, a, number);
+                    let range = scoring::one_more_answer_range(editor.instrument(), a, number);
                     view! {
                         <details class="breakdown" data-step=number>
                             <summary>
@@ -164,7 +164,7 @@ pub fn StepBreakdowns() -> impl IntoView {
                                 " "
                                 <span class="breakdown-result">{summary}</span>
                             </summary>
-                            <StepCalculation score=s instrument=editor.instrument range=range />
+                            <StepCalculation score=s instrument=editor.instrument() range=range />
                             <p><a href=href>{tf("breakdown.edit", &[("number", &number)])}</a></p>
                         </details>
                     }

@@ -1,8 +1,8 @@
 //! The ten steps as a list of links, with each step's progress in words.
 
-use crate::core::content;
 use crate::core::instrument::STEP_COUNT;
 use crate::core::route::Route;
+use crate::i18n::content;
 use crate::i18n::{t, tf};
 use crate::state::Editor;
 use leptos::prelude::*;

@@ -64,6 +64,9 @@ pub struct Labels {
     /// The perspective and mode as words, e.g. "City / local government", "Full assessment".
     pub perspective: fn(super::instrument::Perspective) -> String,
     pub mode: fn(super::instrument::Mode) -> String,
+    /// The roadmap in the export's language, for the step titles an instrument leaves
+    /// to it.
+    pub roadmap: &'static super::instrument::Roadmap,
 }
 
 /// The question rows of one assessment (no header): every question in scope for its
@@ -112,9 +115,7 @@ fn row(assessment: &Assessment, instrument: &Instrument, id: &str, labels: &Labe
     vec![
         question.map_or(String::new(), |q| q.step.to_string()),
         question.map_or(String::new(), |q| {
-            instrument
-                .step_title_or(q.step, super::content::roadmap())
-                .to_owned()
+            instrument.step_title_or(q.step, labels.roadmap).to_owned()
         }),
         id.to_owned(),
         question.map_or(String::new(), |q| q.text.clone()),

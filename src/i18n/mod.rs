@@ -1,29 +1,45 @@
-//! The message catalogue: every user-visible interface string, looked up by key.
+//! The message catalogue: every user-visible interface string, looked up by key, in
+//! the language the person chose.
 //!
-//! A language is one TOML file under `content/i18n/<tag>/` (merged by build.rs), embedded at build time. Keys are
-//! dotted paths (`home.title`); placeholders are `{name}`. `tests/i18n.rs` checks that
-//! every key the code uses exists in every language and that no key is unused, so adding
-//! a language is adding a file, with no component touched.
+//! A language is a folder of TOML files under `content/i18n/<tag>/`. English is merged by
+//! build.rs and embedded; the others arrive in their language pack (`pack`), fetched
+//! when chosen. Keys are dotted paths (`home.title`); placeholders are `{name}`.
+//! `tests/i18n.rs` checks that every key the code uses exists and that no key is unused,
+//! and `tests/translations.rs` that every language has every key with the same
+//! placeholders, so adding a language is adding folders, with no component touched.
+//!
+//! The current language is one per page (wasm is single-threaded): `use_pack` sets it,
+//! and the app re-renders its views after it changes (`state::language`). Content in
+//! that language is read through `i18n::content`, never `core::content` (English only).
+
+pub mod content;
+pub mod pack;
 
 use crate::core::assessment::Assessment;
 use crate::core::format::FormatError;
 use crate::core::import::{Checked, ImportError};
 use crate::core::library::commands::CommandError;
 use crate::core::library::Counts;
+pub use crate::core::locale::Language;
 use crate::core::store::StorageError;
+use pack::Pack;
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::fmt::Display;
-use std::sync::OnceLock;
 
 const EN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/i18n-en.json"));
 
-/// Languages the app ships, by BCP 47 tag.
-pub const LANGUAGES: &[(&str, &str)] = &[("en", EN_JSON)];
-
 pub type Catalogue = HashMap<String, String>;
 
-/// Flattens nested TOML tables into dotted keys.
+/// Flattens nested TOML tables (as JSON) into dotted keys.
 pub fn flatten(json: &str) -> Catalogue {
+    let value: serde_json::Value =
+        serde_json::from_str(json).expect("the catalogue is valid JSON, made by build.rs");
+    flatten_value(&value)
+}
+
+/// `flatten`, from a parsed value (a language pack's `messages`).
+pub fn flatten_value(value: &serde_json::Value) -> Catalogue {
     fn walk(prefix: &str, value: &serde_json::Value, out: &mut Catalogue) {
         match value {
             serde_json::Value::Object(map) => {
@@ -44,23 +60,38 @@ pub fn flatten(json: &str) -> Catalogue {
             }
         }
     }
-    let value: serde_json::Value =
-        serde_json::from_str(json).expect("the catalogue is valid JSON, made by build.rs");
     let mut out = Catalogue::new();
-    walk("", &value, &mut out);
+    walk("", value, &mut out);
     out
 }
 
-fn catalogue() -> &'static Catalogue {
-    static CELL: OnceLock<Catalogue> = OnceLock::new();
-    CELL.get_or_init(|| flatten(EN_JSON))
+thread_local! {
+    /// The pack of the language the page speaks now.
+    static CURRENT: Cell<&'static Pack> = Cell::new(Pack::english());
 }
 
-/// The message for `key`. A missing key shows as the key itself, which the
-/// catalogue tests make impossible in a build that passed them.
+/// The pack of the current language.
+pub fn current() -> &'static Pack {
+    CURRENT.with(Cell::get)
+}
+
+/// The language the page speaks now.
+pub fn language() -> Language {
+    current().language
+}
+
+/// Speak `pack`'s language from now on. The caller re-renders what is on screen.
+pub fn use_pack(pack: &'static Pack) {
+    CURRENT.with(|cell| cell.set(pack));
+}
+
+/// The message for `key` in the current language, else in English (the translation
+/// tests make that fallback unreachable in a build that passed them), else the key.
 pub fn t(key: &str) -> String {
-    catalogue()
+    current()
+        .messages
         .get(key)
+        .or_else(|| Pack::english().messages.get(key))
         .cloned()
         .unwrap_or_else(|| key.to_owned())
 }
@@ -68,6 +99,39 @@ pub fn t(key: &str) -> String {
 /// The message for `key` with `{name}` placeholders filled in.
 pub fn tf(key: &str, args: &[(&str, &dyn Display)]) -> String {
     fill(&t(key), args)
+}
+
+/// The message for a count `n`: `key_one` (or `key_many`) where the current language's
+/// plural rules (`core::locale`) put `n` in that category and the catalogue has that
+/// form, else `key`. French counts 0 as singular, English and Spanish do not. `{count}`
+/// is filled with `n` as the language writes numbers, beside any other placeholders.
+pub fn tn(key: &str, n: u64, args: &[(&str, &dyn Display)]) -> String {
+    let suffix = language().plural(n).suffix();
+    let form = format!("{key}{suffix}");
+    let key = if !suffix.is_empty() && has(&form) {
+        form.as_str()
+    } else {
+        key
+    };
+    let count = language().integer(n);
+    let mut all: Vec<(&str, &dyn Display)> = vec![("count", &count)];
+    all.extend_from_slice(args);
+    fill(&t(key), &all)
+}
+
+/// What stands between a label and its text ("Quick check: …"), as the language writes
+/// it: French puts a no-break space before the colon.
+pub fn colon() -> String {
+    t("punctuation.colon")
+}
+
+/// What separates the items of a run-in list ("a; b"), as the language writes it.
+pub fn semicolon() -> String {
+    t("punctuation.semicolon")
+}
+
+fn has(key: &str) -> bool {
+    current().messages.contains_key(key) || Pack::english().messages.contains_key(key)
 }
 
 /// `template` with each `{name}` replaced by its value, in one pass over the template:
@@ -165,7 +229,7 @@ pub fn size(bytes: usize) -> String {
 }
 
 fn megabytes(bytes: usize, decimals: usize) -> String {
-    let value = format!("{:.decimals$}", bytes as f64 / MEGABYTE);
+    let value = language().fixed_decimals(bytes as f64 / MEGABYTE, decimals);
     tf("units.megabytes", &[("value", &value)])
 }
 
@@ -173,7 +237,7 @@ fn megabytes(bytes: usize, decimals: usize) -> String {
 /// (`core::store::pair_units`): kilobytes below one megabyte, else megabytes.
 pub fn storage_size(units: usize) -> String {
     if units < 1024 * 1024 {
-        let value = format!("{:.1}", units as f64 / 1024.0);
+        let value = language().fixed_decimals(units as f64 / 1024.0, 1);
         tf("units.kilobytes", &[("value", &value)])
     } else {
         megabytes(units, 1)
@@ -207,17 +271,9 @@ fn exact_bytes(bytes: usize) -> String {
     tf("units.bytes", &[("value", &grouped(bytes))])
 }
 
-/// "10,000": a whole number with its thousands grouped.
+/// "10,000", "10 000", "10.000": a whole number as the current language groups it.
 pub fn grouped(number: usize) -> String {
-    let digits = number.to_string();
-    let mut out = String::new();
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push_str(&t("units.thousands_separator"));
-        }
-        out.push(digit);
-    }
-    out
+    language().integer(number as u64)
 }
 
 pub fn describe_storage_error(error: &StorageError) -> String {
@@ -256,6 +312,7 @@ pub fn csv_labels() -> crate::core::csv::Labels {
         dont_know: t("question.dont_know"),
         perspective: |p| t(&format!("perspective.{}", p.as_str())),
         mode: |m| t(&format!("mode.{}", m.as_str())),
+        roadmap: content::roadmap(),
     }
 }
 
@@ -410,10 +467,8 @@ pub fn describe_counts(counts: &Counts) -> String {
     if counts.workshop > 0 {
         parts.push(t("data.count_workshop"));
     }
-    match counts.other {
-        0 => {}
-        1 => parts.push(t("data.count_other_one")),
-        n => parts.push(tf("data.count_other", &[("count", &n)])),
+    if counts.other > 0 {
+        parts.push(tn("data.count_other", counts.other as u64, &[]));
     }
     parts.join(", ")
 }

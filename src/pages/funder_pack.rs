@@ -4,12 +4,12 @@
 //! progress. It says plainly that it is a self-assessment, not a funder's decision.
 
 use crate::components::grant_readiness::state_in_words;
-use crate::core::content;
-use crate::core::format;
+use crate::i18n::content;
+
 use crate::core::grant::{CheckState, Verdict, SECTIONS};
 use crate::core::instrument::Perspective;
 use crate::core::route::Route;
-use crate::i18n::{t, tf};
+use crate::i18n::{semicolon, t, tf};
 use crate::pages::{page_title, title_within};
 use crate::platform;
 use crate::state::Editor;
@@ -32,7 +32,7 @@ pub fn FunderPackPage() -> impl IntoView {
         }
         .into_any();
     }
-    let verdict = Verdict::of(content::funder_checks(), editor.instrument, &assessment);
+    let verdict = Verdict::of(content::funder_checks(), editor.instrument(), &assessment);
     let respondent = if assessment.respondent.trim().is_empty() {
         t("report.respondent_unknown")
     } else {
@@ -57,11 +57,11 @@ pub fn FunderPackPage() -> impl IntoView {
                     <dl class="facts">
                         <dt>{t("pack.in_place")}</dt>
                         <dd>{if in_place.is_empty() { t("report.none") } else {
-                            in_place.iter().map(|(c, _)| c.name.clone()).collect::<Vec<_>>().join("; ")
+                            in_place.iter().map(|(c, _)| c.name.clone()).collect::<Vec<_>>().join(&semicolon())
                         }}</dd>
                         <dt>{t("pack.in_progress")}</dt>
                         <dd>{if not_yet.is_empty() { t("report.none") } else {
-                            not_yet.iter().map(|(c, s)| format!("{} ({})", c.name, state_in_words(*s, c.met_at))).collect::<Vec<_>>().join("; ")
+                            not_yet.iter().map(|(c, s)| format!("{} ({})", c.name, state_in_words(*s, c.met_at))).collect::<Vec<_>>().join(&semicolon())
                         }}</dd>
                     </dl>
                 </section>
@@ -82,7 +82,7 @@ pub fn FunderPackPage() -> impl IntoView {
                 <dl class="facts">
                     <dt>{t("pack.organisation")}</dt><dd>{assessment.name.clone()}</dd>
                     <dt>{t("report.respondent")}</dt><dd>{respondent}</dd>
-                    <dt>{t("report.answered_on")}</dt><dd>{format::date_part(&assessment.updated_at).to_owned()}</dd>
+                    <dt>{t("report.answered_on")}</dt><dd>{crate::display::display_day(&assessment.updated_at)}</dd>
                     <dt>{t("pack.verdict")}</dt>
                     <dd data-testid="pack-verdict">{headline}" "{tf("grant.met_of", &[("met", &verdict.met()), ("total", &verdict.applicable())])}</dd>
                 </dl>

@@ -12,7 +12,7 @@ use crate::core::instrument::{Mode, Perspective};
 use crate::core::library::{self, Filter, SortBy, Unreadable};
 use crate::core::route::Route;
 use crate::downloads;
-use crate::i18n::{describe_format_error, describe_storage_error, t, tf};
+use crate::i18n::{colon, describe_format_error, describe_storage_error, t, tf};
 use crate::state::Library;
 use leptos::prelude::*;
 
@@ -128,17 +128,17 @@ fn Orientation() -> impl IntoView {
             <h2>{t("home.who_heading")}</h2>
             <ul>
                 {Perspective::ALL.into_iter().map(|p| view! {
-                    <li><strong>{t(&format!("perspective.{}", p.as_str()))}</strong>": "{t(&format!("new.perspective_hint.{}", p.as_str()))}</li>
+                    <li><strong>{t(&format!("perspective.{}", p.as_str()))}</strong>{colon()}{t(&format!("new.perspective_hint.{}", p.as_str()))}</li>
                 }).collect_view()}
             </ul>
             <h2>{t("home.modes_heading")}</h2>
             <ul>
-                <li><strong>{t("mode.quick")}</strong>": "{t("home.quick_when")}</li>
-                <li><strong>{t("mode.full")}</strong>": "{t("home.full_when")}</li>
+                <li><strong>{t("mode.quick")}</strong>{colon()}{t("home.quick_when")}</li>
+                <li><strong>{t("mode.full")}</strong>{colon()}{t("home.full_when")}</li>
             </ul>
             <h2>{t("home.steps_heading")}</h2>
             <ol class="ten-steps">
-                {crate::core::content::roadmap().steps.iter().map(|s| view! { <li>{s.title.clone()}</li> }).collect_view()}
+                {crate::i18n::content::roadmap().steps.iter().map(|s| view! { <li>{s.title.clone()}</li> }).collect_view()}
             </ol>
             <p><a href=Route::Roadmap.href()>{t("home.roadmap_link")}</a></p>
             <h2>{t("home.data_heading")}</h2>

@@ -3,10 +3,10 @@
 //! storage: `core::library::session`).
 
 use crate::core::assessment::NewAssessment;
-use crate::core::content;
 use crate::core::instrument::{Mode, Perspective};
 use crate::core::library::session::Place;
 use crate::core::route::Route;
+use crate::i18n::content;
 use crate::i18n::{describe_storage_error, t, tf};
 use crate::platform;
 use crate::state::Library;

@@ -5,10 +5,10 @@ use crate::components::context_line::ContextLine;
 use crate::components::limited_text::fitted_value;
 use crate::components::resource_list::ResourceList;
 use crate::components::save_status::SaveStatusLine;
-use crate::core::content;
 use crate::core::plan::{self, ActionStatus, CustomAction, Group, Tracking};
 use crate::core::route::Route;
 use crate::display::dom_id;
+use crate::i18n::content;
 use crate::i18n::{t, tf};
 use crate::pages::{page_title, title_within};
 use crate::platform;
@@ -60,7 +60,7 @@ pub fn PlanPage() -> impl IntoView {
 
     let rows = Memo::new(move |_| {
         editor.assessment.with(|a| {
-            plan::rank(editor.instrument, content::roadmap(), a)
+            plan::rank(editor.instrument(), content::roadmap(), a)
                 .into_iter()
                 .enumerate()
                 .map(|(index, p)| Row {

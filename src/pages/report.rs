@@ -15,9 +15,10 @@ use crate::components::step_breakdown::answer_in_words;
 use crate::core::plan::{self, Tracking};
 use crate::core::route::Route;
 use crate::core::scoring::CONFIDENCE_THRESHOLD;
-use crate::core::{content, format, sharing};
+use crate::core::sharing;
 use crate::display::{band_name, format_percent, format_score};
-use crate::i18n::{t, tf};
+use crate::i18n::content;
+use crate::i18n::{semicolon, t, tf};
 use crate::pages::results::StrengthsAndGaps;
 use crate::pages::{page_title, title_within};
 use crate::platform;
@@ -147,9 +148,9 @@ pub fn ReportPage(
         assessment
     };
     let redacted = assessment.redaction.is_some();
-    let instrument = editor.instrument;
+    let instrument = editor.instrument();
     platform::set_title(&title_within(&assessment.name, &page_title("report.title")));
-    let today = format::date_part(&platform::now_iso()).to_owned();
+    let today = crate::display::display_day(&platform::now_iso());
 
     let mut rows: Vec<PlanRow> = plan::rank(instrument, content::roadmap(), &assessment)
         .into_iter()
@@ -200,14 +201,14 @@ pub fn ReportPage(
                 Cell::new(if row.resources.is_empty() {
                     t("report.none")
                 } else {
-                    row.resources.join("; ")
+                    row.resources.join(&semicolon())
                 }),
                 Cell::new(t(&format!(
                     "plan.status_name.{}",
                     row.tracking.status.key()
                 ))),
                 Cell::new(or_dash(&row.tracking.owner)),
-                Cell::new(or_dash(&row.tracking.due)).class("nowrap"),
+                Cell::new(or_dash(&crate::display::display_day(&row.tracking.due))).class("nowrap"),
             ],
         })
         .collect();
@@ -282,7 +283,7 @@ pub fn ReportPage(
         (t("report.respondent"), respondent),
         (
             t("report.answered_on"),
-            format::date_part(&assessment.updated_at).to_owned(),
+            crate::display::display_day(&assessment.updated_at),
         ),
         (t("report.printed_on"), today),
         (

@@ -14,7 +14,7 @@ use crate::components::step_breakdown::StepBreakdowns;
 use crate::core::instrument::Mode;
 use crate::core::route::Route;
 use crate::display::{band_name, format_percent, format_score, step_in_words};
-use crate::i18n::{t, tf};
+use crate::i18n::{t, tf, tn};
 use crate::pages::{page_title, title_within};
 use crate::platform;
 use crate::state::Editor;
@@ -121,10 +121,7 @@ pub fn ResultsPage() -> impl IntoView {
                 </dl>
                 <p data-testid="completeness-words">{completeness_in_words(p)}</p>
                 {p.low_confidence().then(|| {
-                    let lift = match p.to_confidence() {
-                        1 => t("results.lift_confidence_one"),
-                        n => tf("results.lift_confidence", &[("count", &n)]),
-                    };
+                    let lift = tn("results.lift_confidence", p.to_confidence() as u64, &[]);
                     view! {
                         <p class="flag-note" data-testid="overall-confidence"><span class="flag">{t("results.low_confidence")}</span>" "{t("results.overall_low_confidence")}" "{lift}</p>
                     }

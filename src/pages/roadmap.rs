@@ -2,8 +2,8 @@
 //! address it in either perspective; then the resource catalogue.
 
 use crate::components::resource_list::ResourceList;
-use crate::core::content;
 use crate::core::instrument::{Perspective, RoadmapStep};
+use crate::i18n::content;
 use crate::i18n::{t, tf};
 use leptos::prelude::*;
 

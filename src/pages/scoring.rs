@@ -4,10 +4,10 @@
 use crate::components::data_table::{data_table, Cell, Row};
 use crate::components::radar::marker_swatch;
 use crate::components::step_breakdown::StepCalculation;
-use crate::core::content;
 use crate::core::instrument::{Level, Perspective, MAX_LEVEL};
 use crate::core::scoring::{self, Band, CONFIDENCE_THRESHOLD, EXAMPLE_STEP};
 use crate::display::{band_name, format_decimal, format_percent, format_score, step_label};
+use crate::i18n::content;
 use crate::i18n::{t, tf};
 use leptos::prelude::*;
 

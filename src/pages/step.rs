@@ -7,9 +7,9 @@ use crate::components::progress::Progress;
 use crate::components::question_card::QuestionCard;
 use crate::components::save_status::SaveStatusLine;
 use crate::components::step_list::StepList;
-use crate::core::content;
 use crate::core::instrument::STEP_COUNT;
 use crate::core::route::Route;
+use crate::i18n::content;
 use crate::i18n::{t, tf};
 use crate::pages::{page_title, title_within};
 use crate::platform;
@@ -23,7 +23,7 @@ pub fn StepPage(step: u8) -> impl IntoView {
     // The step as this perspective meets it (a community organisation's step 7 is
     // getting ready for a grant, not running a scheme).
     let title = editor
-        .instrument
+        .instrument()
         .step_title_or(step, content::roadmap())
         .to_owned();
     platform::set_title(&title_within(
@@ -31,7 +31,7 @@ pub fn StepPage(step: u8) -> impl IntoView {
         &page_title("app.questionnaire"),
     ));
 
-    let questions: Vec<_> = editor.instrument.questions_in_step(step, mode).collect();
+    let questions: Vec<_> = editor.instrument().questions_in_step(step, mode).collect();
     let step_progress = move || {
         editor.profile.with(|p| {
             p.step(step)
@@ -70,7 +70,7 @@ pub fn StepPage(step: u8) -> impl IntoView {
             <StepList current=step />
             <div class="step-body">
                 <h1 tabindex="-1">{tf("step.heading", &[("number", &step), ("title", &title)])}</h1>
-                <p class="lead">{editor.instrument.step_summary(step).to_owned()}</p>
+                <p class="lead">{editor.instrument().step_summary(step).to_owned()}</p>
                 <EarlierAnswersNotice />
                 <div class="progress-pair">
                     <Progress label=t("step.progress_step") value=Signal::derive(step_progress) />

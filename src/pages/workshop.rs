@@ -12,14 +12,15 @@ use crate::components::confirm::Confirm;
 use crate::components::passphrase::{NewPassphrase, PassphraseEntry};
 use crate::components::radar::{radar_figure, svg, Chart};
 use crate::core::assessment::Response;
-use crate::core::content;
 use crate::core::instrument::{Level, Perspective};
 use crate::core::protected::{self, Envelope, OpenError};
 use crate::core::route::Route;
 use crate::core::workshop::{self, Added, Agreed, QuestionStats};
 use crate::display::{display_decimal_or_dash, dom_id, format_score, step_label};
+use crate::i18n::content;
 use crate::i18n::{
-    describe_crypto_error, describe_format_error, describe_import_error, describe_open_error, t, tf,
+    colon, describe_crypto_error, describe_format_error, describe_import_error,
+    describe_open_error, t, tf,
 };
 use crate::platform;
 use crate::state::{Library, WorkshopOutcome, WorkshopState};
@@ -716,7 +717,7 @@ fn QuestionRow(stats: QuestionStats) -> impl IntoView {
                     <summary>{tf("workshop.notes", &[("count", &notes.len())])}</summary>
                     <ul>
                         {notes.iter().cloned().map(|(label, note)| view! {
-                            <li>{move || attributed().then(|| view! { <strong>{label.clone()}": "</strong> })}{note}</li>
+                            <li>{move || attributed().then(|| view! { <strong>{label.clone()}{colon()}</strong> })}{note}</li>
                         }).collect_view()}
                     </ul>
                 </details>

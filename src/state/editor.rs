@@ -12,13 +12,13 @@
 
 use super::Library;
 use crate::core::assessment::Assessment;
-use crate::core::content;
-use crate::core::instrument::Instrument;
+use crate::core::instrument::{Instrument, Perspective};
 use crate::core::library::session::Place;
 use crate::core::library::sync::{Conflict, EditState, Reaction, SaveStatus};
 use crate::core::library::{self, storage_key};
 use crate::core::scoring::{self, Profile};
 use crate::core::store::Store;
+use crate::i18n::content;
 use crate::platform;
 use leptos::prelude::*;
 
@@ -49,7 +49,8 @@ pub struct Editor {
     /// A write of another tab that this tab's unsaved change would overwrite.
     pub conflict: Memo<Option<Conflict>>,
     pub profile: Memo<Profile>,
-    pub instrument: &'static Instrument,
+    /// Fixed for an editor's life: an assessment never changes perspective.
+    pub perspective: Perspective,
     /// Where the assessment is kept: the library, or this tab only (a shared computer).
     pub place: Place,
     library: Library,
@@ -57,7 +58,7 @@ pub struct Editor {
 
 impl Editor {
     pub fn new(assessment: Assessment, library: Library, place: Place) -> Editor {
-        let instrument = content::instrument(assessment.perspective);
+        let perspective = assessment.perspective;
         let edit = RwSignal::new(EditState::opened(&assessment));
         let assessment = RwSignal::new(assessment);
         let editor = Editor {
@@ -66,8 +67,10 @@ impl Editor {
             typing: StoredValue::new(Typing::default()),
             status: Memo::new(move |_| edit.with(|e| e.status.clone())),
             conflict: Memo::new(move |_| edit.with(|e| e.conflict.clone())),
-            profile: Memo::new(move |_| assessment.with(|a| scoring::profile(instrument, a))),
-            instrument,
+            profile: Memo::new(move |_| {
+                assessment.with(|a| scoring::profile(content::instrument(perspective), a))
+            }),
+            perspective,
             place,
             library,
         };
@@ -77,6 +80,11 @@ impl Editor {
             editor.follow_other_tabs();
         }
         editor
+    }
+
+    /// The assessment's questionnaire in the language the page speaks now.
+    pub fn instrument(&self) -> &'static Instrument {
+        content::instrument(self.perspective)
     }
 
     /// Listens for writes of other tabs to this assessment (the `storage` event fires
@@ -103,7 +111,7 @@ impl Editor {
     /// Shows another tab's version. One of the other perspective (a file imported over
     /// this one) needs the other instrument: the page is reloaded to build it.
     fn show(&self, theirs: Assessment) {
-        if theirs.perspective != self.instrument.perspective {
+        if theirs.perspective != self.perspective {
             platform::reload();
             return;
         }

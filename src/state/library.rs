@@ -7,12 +7,12 @@
 //! assessment, and deletes everything from both.
 
 use crate::core::assessment::{Assessment, InstrumentRef, NewAssessment};
-use crate::core::content;
 use crate::core::import::{self, Checked};
 use crate::core::library::commands::{self, Choice, CommandError, FileResult, Restored, Settled};
 use crate::core::library::session::{self, Place, Removed};
 use crate::core::library::{self, Item, Loaded, Snapshot};
 use crate::core::store::{StorageError, Store};
+use crate::i18n::content;
 use crate::i18n::tf;
 use crate::platform;
 use crate::storage::{LocalStore, SessionStore};

@@ -3,11 +3,11 @@
 //! change, so that it survives a reload. Adding files goes through the same checks as
 //! an import. A stored workshop that cannot be read is never written over.
 
-use crate::core::content;
 use crate::core::format;
 use crate::core::import::{self, ImportError};
 use crate::core::instrument::Perspective;
 use crate::core::workshop::{self, Added, Participant, Workshop};
+use crate::i18n::content;
 use crate::i18n::{describe_format_error, describe_storage_error};
 use crate::state::Library;
 use leptos::prelude::*;

@@ -1,0 +1,156 @@
+//! A language pack: one language's interface catalogue and content (roadmap, resources,
+//! glossary, funder checks, both questionnaires). English is embedded in the wasm;
+//! every other language is three JSON files the build writes under `lang/<tag>/`
+//! (`scripts/language-packs.mjs`), fetched when a person chooses that language and
+//! read here with the same types as the English, so a file that does not fit is refused
+//! naming its field.
+//!
+//! Answers are keyed by question id, never by text, and a translated questionnaire has
+//! the English ids, steps and weights (`tests/translations.rs`): scoring, the plan and
+//! import read the same structure whatever the language.
+
+use super::{flatten_value, Catalogue};
+use crate::core::content;
+use crate::core::glossary::Glossary;
+use crate::core::grant::FunderChecks;
+use crate::core::instrument::{Instrument, Perspective, ResourceCatalogue, Roadmap};
+use crate::core::locale::Language;
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use std::fmt;
+use std::sync::OnceLock;
+
+/// One language's words and content. Packs live as long as the page (`&'static`): there
+/// are at most three, each read once.
+pub struct Pack {
+    pub language: Language,
+    pub messages: Catalogue,
+    pub roadmap: &'static Roadmap,
+    pub resources: &'static ResourceCatalogue,
+    pub glossary: &'static Glossary,
+    pub funder_checks: &'static FunderChecks,
+    pub city: &'static Instrument,
+    pub cso: &'static Instrument,
+}
+
+/// The files of a pack, as the build names them under `lang/<tag>/`.
+pub const FILES: [&str; 3] = ["common.json", "city.json", "cso.json"];
+
+/// Why a pack's file could not be read: which file, which field, what was wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PackError {
+    pub file: String,
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for PackError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() || self.path == "." {
+            write!(f, "{}: {}", self.file, self.message)
+        } else {
+            write!(f, "{} ({}): {}", self.file, self.path, self.message)
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct Common {
+    messages: serde_json::Value,
+    roadmap: Roadmap,
+    resources: ResourceCatalogue,
+    glossary: Glossary,
+    funder_checks: FunderChecks,
+}
+
+impl Pack {
+    /// English, from the embedded content (parsed once, shared with `core::content`).
+    pub fn english() -> &'static Pack {
+        static CELL: OnceLock<Pack> = OnceLock::new();
+        CELL.get_or_init(|| Pack {
+            language: Language::En,
+            messages: super::flatten(super::EN_JSON),
+            roadmap: content::roadmap(),
+            resources: content::resources(),
+            glossary: content::glossary(),
+            funder_checks: content::funder_checks(),
+            city: content::instrument(Perspective::City),
+            cso: content::instrument(Perspective::Cso),
+        })
+    }
+
+    /// A pack from the texts of its three files (`FILES`, in that order). Each part is
+    /// checked against the English structure it must share (the same question ids in
+    /// the same steps), so a stale or foreign file is refused instead of scoring wrong.
+    pub fn parse(
+        language: Language,
+        common: &str,
+        city: &str,
+        cso: &str,
+    ) -> Result<Pack, PackError> {
+        let file = |name: &str| format!("lang/{}/{name}", language.tag());
+        let common: Common = read(&file(FILES[0]), common)?;
+        let city: Instrument = read(&file(FILES[1]), city)?;
+        let cso: Instrument = read(&file(FILES[2]), cso)?;
+        for (name, instrument, perspective) in [
+            (FILES[1], &city, Perspective::City),
+            (FILES[2], &cso, Perspective::Cso),
+        ] {
+            same_structure(instrument, content::instrument(perspective)).map_err(|message| {
+                PackError {
+                    file: file(name),
+                    path: String::new(),
+                    message,
+                }
+            })?;
+        }
+        Ok(Pack {
+            language,
+            messages: flatten_value(&common.messages),
+            roadmap: Box::leak(Box::new(common.roadmap)),
+            resources: Box::leak(Box::new(common.resources)),
+            glossary: Box::leak(Box::new(common.glossary)),
+            funder_checks: Box::leak(Box::new(common.funder_checks)),
+            city: Box::leak(Box::new(city)),
+            cso: Box::leak(Box::new(cso)),
+        })
+    }
+
+    pub fn instrument(&self, perspective: Perspective) -> &'static Instrument {
+        match perspective {
+            Perspective::City => self.city,
+            Perspective::Cso => self.cso,
+        }
+    }
+}
+
+fn read<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, PackError> {
+    let mut json = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(&mut json).map_err(|error| PackError {
+        file: file.to_owned(),
+        path: error.path().to_string(),
+        message: error.inner().to_string(),
+    })
+}
+
+/// A translated questionnaire must be the English one in another language: the same id
+/// and version, and the same questions with the same steps, weights and quick set, in
+/// order.
+fn same_structure(translated: &Instrument, english: &Instrument) -> Result<(), String> {
+    if translated.id != english.id || translated.version != english.version {
+        return Err(format!(
+            "questionnaire {} {} is not this app's {} {}",
+            translated.id, translated.version, english.id, english.version
+        ));
+    }
+    let shape = |i: &Instrument| -> Vec<(String, u8, u8, bool)> {
+        i.questions
+            .iter()
+            .map(|q| (q.id.clone(), q.step, q.weight, q.quick))
+            .collect()
+    };
+    if shape(translated) != shape(english) {
+        return Err("its questions, steps, weights or quick set differ from the English".into());
+    }
+    Ok(())
+}
