@@ -49,7 +49,7 @@ test('at 360 px every control a finger taps is at least 44 px tall', async ({ pa
   await page.locator('details.site-nav-fold summary').click();
   const small = await page.evaluate(() => {
     const targets = document.querySelectorAll(
-      'header summary, header a, .step-list-fold summary, .step-list-fold a, .level, main button, main .button, .pager a',
+      'header summary, header a, header button, .step-list-fold summary, .step-list-fold a, .level, main button, main .button, .pager a',
     );
     const out = [];
     for (const el of targets) {
