@@ -3,7 +3,7 @@
 //! every other language is three JSON files the build writes under `lang/<tag>/`
 //! (`scripts/language-packs.mjs`), fetched when a person chooses that language and
 //! read here with the same types as the English, so a file that does not fit is refused
-//! naming its field.
+//! naming its file and what is wrong in it.
 //!
 //! Answers are keyed by question id, never by text, and a translated questionnaire has
 //! the English ids, steps and weights (`tests/translations.rs`): scoring, the plan and
@@ -36,21 +36,16 @@ pub struct Pack {
 /// The files of a pack, as the build names them under `lang/<tag>/`.
 pub const FILES: [&str; 3] = ["common.json", "city.json", "cso.json"];
 
-/// Why a pack's file could not be read: which file, which field, what was wrong.
+/// Why a pack's file could not be read: which file, and what was wrong in it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PackError {
     pub file: String,
-    pub path: String,
     pub message: String,
 }
 
 impl fmt::Display for PackError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() || self.path == "." {
-            write!(f, "{}: {}", self.file, self.message)
-        } else {
-            write!(f, "{} ({}): {}", self.file, self.path, self.message)
-        }
+        write!(f, "{}: {}", self.file, self.message)
     }
 }
 
@@ -99,7 +94,6 @@ impl Pack {
             same_structure(instrument, content::instrument(perspective)).map_err(|message| {
                 PackError {
                     file: file(name),
-                    path: String::new(),
                     message,
                 }
             })?;
@@ -124,12 +118,13 @@ impl Pack {
     }
 }
 
+/// `serde_json` alone, without `serde_path_to_error`: the types are the English
+/// content's, already read this way, so no second copy of their readers is compiled
+/// into the wasm; its message names the field and the line.
 fn read<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, PackError> {
-    let mut json = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(&mut json).map_err(|error| PackError {
+    serde_json::from_str(text).map_err(|error| PackError {
         file: file.to_owned(),
-        path: error.path().to_string(),
-        message: error.inner().to_string(),
+        message: error.to_string(),
     })
 }
 
