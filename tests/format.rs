@@ -208,3 +208,34 @@ fn version_5_marks_an_assessment_shared_without_notes() {
         assert_eq!(format::parse(&fixture(version)).unwrap().redaction, None);
     }
 }
+
+#[test]
+fn version_6_remembers_the_language_and_version_5_does_not_know_it() {
+    let a = format::parse(&fixture(6)).unwrap();
+    assert_eq!(a.language.as_deref(), Some("fr"));
+    let value: serde_json::Value =
+        serde_json::from_str(&format::to_json(&a, "2026-12-08T00:00:00.000Z")).unwrap();
+    assert_eq!(value["assessment"]["language"], "fr");
+    // Apart from the language, the same assessment as the version-5 file.
+    let mut earlier = format::parse(&fixture(5)).unwrap();
+    assert_eq!(earlier.language, None);
+    earlier.language = Some("fr".into());
+    assert_eq!(earlier, a);
+    // A language the app does not speak is kept; a malformed tag is refused by name.
+    let with = |tag: &str| {
+        let mut v: serde_json::Value = serde_json::from_str(&fixture(6)).unwrap();
+        v["assessment"]["language"] = tag.into();
+        format::parse(&v.to_string())
+    };
+    assert_eq!(with("es-419").unwrap().language.as_deref(), Some("es-419"));
+    assert_eq!(
+        with("zh-Hant-TW").unwrap().language.as_deref(),
+        Some("zh-Hant-TW")
+    );
+    for bad in ["", "fr_FR", "<b>", "fr-", "x".repeat(36).as_str()] {
+        assert!(
+            matches!(with(bad), Err(FormatError::Field { path, .. }) if path == "assessment.language"),
+            "{bad:?}"
+        );
+    }
+}

@@ -46,7 +46,7 @@ fn every_refusal_names_what_to_fix() {
         ),
         (
             "newer-version.json",
-            "This file was made by a newer version of Roadmap Readiness (format version 6); this version reads up to version 5. Open it in the newer version, or update this one.",
+            "This file was made by a newer version of Roadmap Readiness (format version 7); this version reads up to version 6. Open it in the newer version, or update this one.",
         ),
         (
             "level-out-of-range.json",

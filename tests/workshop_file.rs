@@ -62,9 +62,13 @@ fn an_empty_workshop_round_trips() {
 
 #[test]
 fn a_workshop_file_of_every_version_since_4_reads_the_same() {
-    let v5 = std::fs::read_to_string("tests/fixtures/workshop-v5.json").unwrap();
-    assert_eq!(
-        format::parse_workshop(&v5).unwrap(),
-        format::parse_workshop(&frozen()).unwrap()
-    );
+    for version in [5, 6] {
+        let text =
+            std::fs::read_to_string(format!("tests/fixtures/workshop-v{version}.json")).unwrap();
+        assert_eq!(
+            format::parse_workshop(&text).unwrap(),
+            format::parse_workshop(&frozen()).unwrap(),
+            "version {version}"
+        );
+    }
 }

@@ -68,6 +68,9 @@ pub struct Assessment {
     /// Set when this assessment was exported for sharing (`core::sharing`): what was
     /// left out. Kept when such a file is imported, so that it shows as shared.
     pub redaction: Option<Redaction>,
+    /// The language the assessment was filled in (a BCP 47 tag such as `fr`), when known;
+    /// answers are keyed by question id, so it can be shown in any language.
+    pub language: Option<String>,
 }
 
 /// What an assessment exported for sharing left out, as the file's field paths
@@ -108,6 +111,7 @@ impl Assessment {
             consensus: None,
             snapshot: None,
             redaction: None,
+            language: None,
         }
     }
 

@@ -20,8 +20,8 @@ pub const FORMAT_NAME: &str = "roadmap-readiness.assessment";
 /// History: 1, the foundation (answers and notes); 2 adds `assessment.plan`; 3 the
 /// status `not_started`; 4 the optional `consensus`; 5 the optional `snapshot`, and the
 /// optional `redacted` marker with its `left_out` list of an assessment exported for
-/// sharing.
-pub const FORMAT_VERSION: u64 = 5;
+/// sharing; 6 the optional `language` the assessment was filled in.
+pub const FORMAT_VERSION: u64 = 6;
 /// Files above this size are refused before parsing.
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 /// The largest revision a file may carry: JavaScript's largest exact integer, so that
@@ -56,7 +56,7 @@ pub enum FormatError {
 // descriptions in the JSON Schema (`json_schema`, committed as
 // `public/schema/assessment.schema.json`; `tests/schema.rs` keeps the two equal).
 
-/// A Roadmap Readiness assessment file (format version 5). Exported files and the
+/// A Roadmap Readiness assessment file (format version 6). Exported files and the
 /// browser's local-storage entries hold the same document.
 #[derive(Serialize, Deserialize, JsonSchema)]
 #[serde(expecting = "an object")]
@@ -123,6 +123,15 @@ struct AssessmentV2 {
     /// when taken (format version 5); absent for the assessment itself.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     snapshot: Option<SnapshotV5>,
+    /// The language the assessment was filled in, as a BCP 47 tag (`en`, `fr`, `es`;
+    /// format version 6); absent when not known. Answers are keyed by question id, so
+    /// an assessment reads in any language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        length(min = 1, max = 35),
+        regex(pattern = r"^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$")
+    )]
+    language: Option<String>,
 }
 
 /// What marks an assessment record as a snapshot of it.
@@ -542,6 +551,7 @@ fn assessment_record(assessment: &Assessment) -> AssessmentV2 {
             .as_ref()
             .map(|r| r.left_out.clone())
             .unwrap_or_default(),
+        language: assessment.language.clone(),
     }
 }
 
@@ -783,7 +793,7 @@ type Migration = fn(Value) -> Result<Value, FormatError>;
 /// `MIGRATIONS[n - 1]` takes a version-n document to version n + 1. Appending one here
 /// and bumping `FORMAT_VERSION` is all a format change needs, plus a frozen fixture of
 /// the old version under `tests/fixtures/`.
-const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
+const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6];
 
 /// Upgrades an older document step by step to the current version.
 fn migrate(value: Value, from: u64) -> Result<Value, FormatError> {
@@ -823,6 +833,12 @@ fn v3_to_v4(value: Value) -> Result<Value, FormatError> {
 /// `left_out`) of an assessment exported for sharing (a version-4 assessment is not
 /// redacted). The layout is otherwise unchanged.
 fn v4_to_v5(value: Value) -> Result<Value, FormatError> {
+    Ok(value)
+}
+
+/// Version 6 adds the optional `language` the assessment was filled in; a version-5
+/// assessment's is not known. The layout is otherwise unchanged.
+fn v5_to_v6(value: Value) -> Result<Value, FormatError> {
     Ok(value)
 }
 
@@ -1000,7 +1016,30 @@ fn into_assessment(record: AssessmentV2) -> Result<Assessment, FormatError> {
         redaction: record.redacted.then_some(Redaction {
             left_out: record.left_out,
         }),
+        language: record
+            .language
+            .map(|tag| language_tag(&tag).map(|()| tag))
+            .transpose()?,
     })
+}
+
+/// A language tag as BCP 47 writes one (`fr`, `es-419`, `zh-Hant-TW`): letters and
+/// digits in parts joined by hyphens, 35 characters at most. The app need not speak it:
+/// a file from a newer version in another language keeps its tag.
+fn language_tag(tag: &str) -> Result<(), FormatError> {
+    let well_formed = !tag.is_empty()
+        && tag.len() <= 35
+        && tag
+            .split('-')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_alphanumeric()));
+    if well_formed {
+        Ok(())
+    } else {
+        Err(field(
+            "assessment.language",
+            "expected a language tag such as \"fr\" or \"es-419\"",
+        ))
+    }
 }
 
 fn into_snapshot(record: Option<SnapshotV5>) -> Result<Option<SnapshotMark>, FormatError> {
@@ -1179,7 +1218,7 @@ mod tests {
         let shared = crate::core::sharing::for_sharing(&sample());
         let text = to_json(&shared, "t");
         let value: Value = serde_json::from_str(&text).unwrap();
-        assert_eq!(value["format_version"], 5);
+        assert_eq!(value["format_version"], FORMAT_VERSION);
         assert_eq!(value["assessment"]["redacted"], true);
         assert_eq!(
             value["assessment"]["left_out"],

@@ -185,11 +185,12 @@ impl Library {
 
     /// Saves a new, empty assessment of the app's instrument for its perspective, in
     /// the library or, on a shared computer, in this tab only.
+    /// A new assessment, in the language the page speaks now.
     pub fn create(&self, details: NewAssessment, place: Place) -> Result<Assessment, StorageError> {
         let store = self.store_at(place);
         self.changing(|_, now| {
             let instrument = content::instrument(details.perspective);
-            let assessment = Assessment::create(
+            let mut assessment = Assessment::create(
                 platform::new_id(),
                 details,
                 InstrumentRef {
@@ -198,6 +199,7 @@ impl Library {
                 },
                 now,
             );
+            assessment.language = Some(crate::i18n::language().tag().to_owned());
             commands::save(store, &assessment, now).map(|()| assessment)
         })
     }

@@ -156,7 +156,7 @@ impl WorkshopState {
     ) -> Option<Result<crate::core::assessment::Assessment, crate::core::store::StorageError>> {
         let w = self.workshop.get_untracked()?;
         let instrument = content::instrument(w.perspective);
-        let a = workshop::consensus_assessment(
+        let mut a = workshop::consensus_assessment(
             &w,
             instrument,
             crate::platform::new_id(),
@@ -164,6 +164,8 @@ impl WorkshopState {
             respondent,
             &crate::platform::now_iso(),
         );
+        // Agreed in the room in the language the facilitator's page speaks.
+        a.language = Some(crate::i18n::language().tag().to_owned());
         Some(self.library.save_new(&a).map(|()| a))
     }
 }

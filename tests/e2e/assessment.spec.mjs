@@ -102,7 +102,7 @@ for (const perspective of ['city', 'cso']) {
     expect(text).toContain('\n  "format"');
     const file = JSON.parse(text);
     expect(file.format).toBe('roadmap-readiness.assessment');
-    expect(file.format_version).toBe(5);
+    expect(file.format_version).toBe(6);
     const a = file.assessment;
     expect(a.id).toBe(id);
     expect(a.name).toBe(name);

@@ -76,7 +76,7 @@ test('snapshot compare shows a moved question, the step change in words and an a
   const file = await download(page, () => springfield.getByRole('button', { name: 'Export JSON of Springfield: Baseline (snapshot)' }).click());
   expect(file.name).toMatch(/^roadmap-readiness-springfield-snapshot-baseline-\d{4}-\d{2}-\d{2}\.json$/);
   const exported = JSON.parse(file.bytes.toString('utf8'));
-  expect(exported.format_version).toBe(5);
+  expect(exported.format_version).toBe(6);
   expect(exported.assessment.id).toBe(id);
   expect(exported.assessment.snapshot.label).toBe('Baseline');
   expect(exported.assessment.answers.find((a) => a.response === 'level').level).toBe(1);

@@ -82,7 +82,7 @@ test('a broken file shows its error and changes nothing', async ({ page }) => {
   await input.setInputFiles({ name: 'syntax.json', mimeType: 'application/json', buffer: Buffer.from(await fixture('import/syntax-error.json')) });
   await expect(results(page)).toContainText('The file is not valid JSON: line 5, column 3');
   await input.setInputFiles({ name: 'newer.json', mimeType: 'application/json', buffer: Buffer.from(await fixture('import/newer-version.json')) });
-  await expect(results(page)).toContainText('made by a newer version of Roadmap Readiness (format version 6)');
+  await expect(results(page)).toContainText('made by a newer version of Roadmap Readiness (format version 7)');
   expect(await snapshot(page)).toEqual(before);
   await expect(page.locator('.library li.card')).toHaveCount(1);
 });

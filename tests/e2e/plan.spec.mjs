@@ -68,7 +68,7 @@ test('plan ranks prerequisite steps first, and tracking survives a reload and th
     page.getByRole('button', { name: 'Download as JSON' }).click(),
   ]);
   const file = JSON.parse(await readFile(await download.path(), 'utf8'));
-  expect(file.format_version).toBe(5);
+  expect(file.format_version).toBe(6);
   const tracked = file.assessment.plan.tracking;
   expect(tracked.find((t) => t.status === 'in_progress')).toMatchObject({ owner: 'Community liaison team', due: '2027-03-31' });
   expect(file.assessment.plan.custom).toMatchObject([{ step: 3, text: 'Brief the deputy mayor on the mapping', owner: 'Dana', status: 'not_started' }]);
