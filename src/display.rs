@@ -99,6 +99,15 @@ pub fn display_day(iso: &str) -> String {
     language().date(crate::core::format::date_part(iso))
 }
 
+/// A language's name in the current language ("French", « français »), from its tag;
+/// a tag the app does not speak shows as it is.
+pub fn language_name(tag: &str) -> String {
+    match crate::i18n::Language::from_tag(tag) {
+        Some(language) => t(&format!("language.name.{}", language.tag())),
+        None => tag.to_owned(),
+    }
+}
+
 /// A DOM id from a prefix and an assessment id, which may hold any character (an
 /// imported id can have spaces): letters, digits, `-` and `_` are kept, anything else
 /// becomes `.` and its code point in hex, so two ids never give the same DOM id.

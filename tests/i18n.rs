@@ -55,6 +55,13 @@ fn dynamic_families() -> Vec<(&'static str, Vec<&'static str>)> {
         }),
         ("plan.group", Group::ALL.iter().map(|g| g.key()).collect()),
         (
+            "language.name",
+            roadmap_readiness::i18n::Language::ALL
+                .iter()
+                .map(|l| l.tag())
+                .collect(),
+        ),
+        (
             "library.sort_by",
             SortBy::ALL.iter().map(|s| s.as_str()).collect(),
         ),

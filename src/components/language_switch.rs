@@ -3,8 +3,9 @@
 //! current one is pressed; choosing another draws the page again in it, keeps focus on
 //! the switch and announces the change (`state::LanguageState`).
 
-use crate::i18n::{t, Language};
-use crate::state::LanguageState;
+use crate::display::language_name;
+use crate::i18n::{language, t, tf, Language};
+use crate::state::{Editor, LanguageState};
 use leptos::prelude::*;
 
 #[component]
@@ -27,4 +28,27 @@ pub fn LanguageSwitch() -> impl IntoView {
     view! {
         <div class="language-switch" role="group" aria-label=t("language.label")>{buttons}</div>
     }
+}
+
+/// On the views of an assessment filled in another language than the page's: which one,
+/// and a button to show it in that language (answers are keyed by question id, so the
+/// same assessment reads in any language).
+#[component]
+pub fn LanguageNotice() -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let state = expect_context::<LanguageState>();
+    let filled_in = editor
+        .assessment
+        .with_untracked(|a| a.language.as_deref().and_then(Language::from_tag));
+    filled_in.filter(|l| *l != language()).map(|other| {
+        let name = language_name(other.tag());
+        view! {
+            <p class="language-notice no-print">
+                {tf("language.filled_in", &[("language", &name)])}" "
+                <button type="button" class="link-button" on:click=move |_| state.choose(other)>
+                    {tf("language.show_in", &[("language", &name)])}
+                </button>
+            </p>
+        }
+    })
 }

@@ -2,6 +2,7 @@
 //! A missing or unreadable entry gets a message and a way home, never a crash.
 
 use crate::components::conflict_notice::ConflictNotice;
+use crate::components::language_switch::LanguageNotice;
 use crate::core::library::Loaded;
 use crate::core::route::Route;
 use crate::i18n::{describe_format_error, describe_storage_error, t};
@@ -38,7 +39,7 @@ fn with_editor(editor: Editor, children: Children) -> AnyView {
     on_cleanup(move || editor.flush());
     // On every view of the assessment: another tab's write that a change here would
     // overwrite is never settled silently.
-    view! { <ConflictNotice /> {children()} }.into_any()
+    view! { <ConflictNotice /> <LanguageNotice /> {children()} }.into_any()
 }
 
 fn problem(title: String, body: String) -> AnyView {

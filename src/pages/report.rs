@@ -271,7 +271,7 @@ pub fn ReportPage(
     } else {
         assessment.respondent.clone()
     };
-    let facts = [
+    let mut facts = vec![
         (
             t("report.perspective"),
             t(&format!("perspective.{}", assessment.perspective.as_str())),
@@ -300,6 +300,9 @@ pub fn ReportPage(
             ),
         ),
     ];
+    if let Some(tag) = &assessment.language {
+        facts.push((t("report.language"), crate::display::language_name(tag)));
+    }
     let results_href = Route::Results {
         assessment: assessment.id.clone(),
     }
