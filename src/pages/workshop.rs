@@ -226,6 +226,8 @@ fn Running() -> impl IntoView {
     let busy = RwSignal::new(false);
     let step_filter = RwSignal::new(0u8);
     let saved = RwSignal::new(None::<Result<String, String>>);
+    // Presenting to the room: large type for a projector, the results alone on screen.
+    let present = RwSignal::new(false);
 
     let describe = move |source: String, outcome: WorkshopOutcome| -> (String, String, bool) {
         match outcome {
@@ -467,6 +469,7 @@ fn Running() -> impl IntoView {
     };
 
     view! {
+        <div class="workshop-running" class:presenting=move || present.get()>
         <section aria-labelledby="workshop-heading">
             <h2 id="workshop-heading">{name}</h2>
             <p data-testid="workshop-summary">{move || tf("workshop.summary", &[
@@ -485,6 +488,9 @@ fn Running() -> impl IntoView {
             <p class="hint">{t("workshop.kept_here")}</p>
             {move || state.problem.get().map(|p| view! { <p role="alert">{p}</p> })}
             <div class="actions">
+                <button type="button" class="button present" aria-pressed=move || present.get().to_string()
+                    on:click=move |_| present.update(|on| *on = !*on)>
+                    {t("workshop.present")}</button>
                 <button type="button" class="button"
                     on:click=move |_| state.workshop.with_untracked(|w| if let Some(w) = w { crate::downloads::workshop_json(w) })>
                     {t("workshop.export")}</button>
@@ -648,6 +654,7 @@ fn Running() -> impl IntoView {
                 })}
             </section>
         </Show>
+        </div>
     }
 }
 

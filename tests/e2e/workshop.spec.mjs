@@ -150,3 +150,43 @@ test('a city beside a community organisation: both scores for every step, the ga
   await expect(picture.locator('circle.radar-marker.series-0')).toHaveCount(10);
   await expectAccessible(page, 'city beside community');
 });
+
+test('presented to the room on a 1920 px projector: large type, the results alone, the radar readable', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await openApp(page, '#/workshop');
+  await page.getByLabel('Name of the workshop').fill('Springfield, March');
+  await page.getByRole('button', { name: 'Start the workshop' }).click();
+  await drop(page, [
+    await participant('p-ana', 'Ana', { 'city-1-every-district': 0, 'city-2-liaison-lead': 2 }),
+    await participant('p-ben', 'Ben', { 'city-1-every-district': 4, 'city-2-liaison-lead': 2 }),
+    await participant('p-cai', 'Cai', { 'city-1-every-district': 2, 'city-2-liaison-lead': 3 }),
+  ]);
+  await expect(page.getByTestId('workshop-summary')).toContainText('3 participants');
+  const size = (selector) => page.locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const radar = page.getByRole('img', { name: /^Radar of the participants/ });
+  const before = { question: await size('.workshop-question h3'), radar: (await radar.boundingBox()).width };
+
+  const present = page.getByRole('button', { name: 'Present to the room' });
+  await expect(present).toHaveAttribute('aria-pressed', 'false');
+  await present.click();
+  await expect(present).toHaveAttribute('aria-pressed', 'true');
+  // The site's header and footer, adding files and naming participants step aside.
+  await expect(page.locator('.site-header')).toBeHidden();
+  await expect(page.locator('.site-footer')).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Add participants', exact: true })).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Participants', exact: true })).toBeHidden();
+  // What the room reads is larger: body text at 24 px or more, the questions half as
+  // large again, the radar too; nothing scrolls sideways.
+  expect(await size('.workshop-running')).toBeGreaterThanOrEqual(24);
+  expect(await size('.workshop-question h3')).toBeGreaterThanOrEqual(before.question * 1.4);
+  expect((await radar.boundingBox()).width).toBeGreaterThanOrEqual(before.radar * 1.4);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1920);
+  await expect(page.getByTestId('workshop-steps')).toBeVisible();
+  await expectAccessible(page, 'workshop presented');
+
+  // Pressed again, the ordinary view is back, focus still on the toggle.
+  await present.press('Enter');
+  await expect(present).toHaveAttribute('aria-pressed', 'false');
+  await expect(present).toBeFocused();
+  await expect(page.locator('.site-header')).toBeVisible();
+});
