@@ -4,7 +4,10 @@
 //! developer tools. Linked from every page's footer and from the export choices. The
 //! storage keys shown are the app's own constants, so the page cannot drift from them.
 
-use crate::core::library::{BIN_PREFIX, EXPORTED_PREFIX, KEY_PREFIX, WORKSHOP_KEY};
+use crate::core::library::{
+    BIN_PREFIX, EXPORTED_PREFIX, KEY_PREFIX, LANGUAGE_KEY, SNAPSHOT_BIN_PREFIX, SNAPSHOT_PREFIX,
+    WORKSHOP_KEY,
+};
 use crate::core::protected;
 use crate::i18n::{t, tf};
 use crate::platform::CACHE_PREFIX;
@@ -64,7 +67,13 @@ pub fn PrivacyPage() -> impl IntoView {
                 Keys(vec![
                     (format!("{KEY_PREFIX}…"), t("privacy.key_assessment")),
                     (format!("{BIN_PREFIX}…"), t("privacy.key_bin")),
+                    (format!("{SNAPSHOT_PREFIX}…"), t("privacy.key_snapshot")),
+                    (
+                        format!("{SNAPSHOT_BIN_PREFIX}…"),
+                        t("privacy.key_snapshot_bin"),
+                    ),
                     (WORKSHOP_KEY.to_owned(), t("privacy.key_workshop")),
+                    (LANGUAGE_KEY.to_owned(), t("privacy.key_language")),
                 ]),
                 Sub(t("privacy.session_heading")),
                 Para(t("privacy.session_body")),

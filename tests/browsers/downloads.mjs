@@ -4,7 +4,9 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
-const partial = /\.(crdownload|part|download)$/;
+// A file still being written: the engines' partial names, and Chromium's hidden
+// `.org.chromium.Chromium.*` file, which it renames when the download is complete.
+const partial = /(^\.|\.(crdownload|part|download)$)/;
 
 /** Runs `click` and resolves to the new file in `folder`: `{ name, text }`. */
 export async function download(folder, click, timeout = 20_000) {
@@ -17,7 +19,8 @@ export async function download(folder, click, timeout = 20_000) {
     const done = fresh.filter((f) => !partial.test(f));
     if (done.length === 1 && !fresh.some((f) => partial.test(f))) {
       const path = join(folder, done[0]);
-      const size = (await stat(path)).size;
+      // The file can be renamed between the listing and this look: look again.
+      const size = await stat(path).then((s) => s.size, () => -1);
       // Complete once its size holds still between two looks.
       if (size > 0 && last === size) return { name: done[0], text: await readFile(path, 'utf8') };
       last = size;

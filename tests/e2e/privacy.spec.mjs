@@ -55,7 +55,7 @@ test('export for sharing leaves out every note and name, says so, and imports as
   const json = await download(page, () => card(page, name).getByRole('button', { name: `JSON for sharing of ${name}` }).click());
   expect(json.name).toMatch(/^roadmap-readiness-springfield-workshop-consensus-shared-\d{4}-\d{2}-\d{2}\.json$/);
   const shared = JSON.parse(json.text);
-  expect(shared.format_version).toBe(5);
+  expect(shared.format_version).toBe(6);
   const a = shared.assessment;
   expect(a.redacted).toBe(true);
   expect(a.left_out).toEqual(['respondent', 'answers[].note', 'plan.tracking[].owner', 'plan.custom[].text', 'plan.custom[].owner', 'consensus.labels']);
@@ -179,8 +179,10 @@ test('"Delete all my data" removes every key of the app from both storages and t
   await page.getByLabel('This is a shared computer').check();
   await page.getByRole('button', { name: 'Start the assessment' }).click();
   await expect(page.locator('main h1')).toHaveText(/^Step 1:/);
-  // Other sites' data, and caches: the app's offline copy and another site's.
+  // The language chosen with the switch (a setting, not counted as data), other sites'
+  // data, and caches: the app's offline copy and another site's.
   await page.evaluate(async () => {
+    localStorage.setItem('roadmap-readiness/language', 'en');
     localStorage.setItem('another-app', 'not ours');
     sessionStorage.setItem('another-app', 'not ours either');
     await (await caches.open('roadmap-readiness-offline-v1')).put('./offline-test', new Response('app files'));
@@ -188,7 +190,7 @@ test('"Delete all my data" removes every key of the app from both storages and t
   });
   await openApp(page, '#/');
   const before = await storages(page);
-  expect(ours(before.local).length).toBe(3);
+  expect(ours(before.local).length).toBe(4);
   expect(ours(before.session).length).toBe(1);
 
   // Not a first visit: the data tools are open already.
@@ -200,7 +202,10 @@ test('"Delete all my data" removes every key of the app from both storages and t
 
   const report = page.getByTestId('removed-report');
   await expect(report).toContainText('Deleted: 1 assessment, 1 in the bin, the workshop in progress from this browser\'s local storage; 1 assessment from this tab\'s session storage.');
-  await expect(report).toContainText('Removed 1 offline cache(s): roadmap-readiness-offline-v1.');
+  // The app's own offline caches: the one made here, and the service worker's precache
+  // when it has installed by now.
+  await expect(report).toContainText(/Removed [12] offline cache\(s\): /);
+  await expect(report).toContainText('roadmap-readiness-offline-v1');
   await expect(report).toBeFocused();
   await report.getByText('Every entry removed').click();
   for (const key of [...ours(before.local), ...ours(before.session)]) {
@@ -233,7 +238,7 @@ test('the privacy page says what is stored where and how to check, and every pag
   for (const heading of ['Nothing is sent anywhere', 'What is stored where', 'What each kind of export holds', 'How to delete everything', 'How to check this yourself']) {
     await expect(main.getByRole('heading', { name: heading, level: 2 })).toBeVisible();
   }
-  for (const words of ['roadmap-readiness/assessment/…', 'roadmap-readiness/bin/…', 'roadmap-readiness/workshop', 'roadmap-readiness/exported/…', 'Session storage (this tab only', 'AES-256-GCM', '600,000 rounds', 'Network tab', 'Application tab']) {
+  for (const words of ['roadmap-readiness/assessment/…', 'roadmap-readiness/bin/…', 'roadmap-readiness/workshop', 'roadmap-readiness/exported/…', 'roadmap-readiness/snapshot/…', 'roadmap-readiness/snapshot-bin/…', 'roadmap-readiness/language', 'Session storage (this tab only', 'AES-256-GCM', '600,000 rounds', 'Network tab', 'Application tab']) {
     await expect(main).toContainText(words);
   }
   await expectAccessible(page, 'privacy page');
