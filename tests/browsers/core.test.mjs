@@ -1,6 +1,7 @@
 // The core of the app in every engine, through the same test code: Chromium, Firefox ESR
 // and WebKit (Safari's engine) — new assessment, answers, reload, results, export, import,
-// workshop merge, offline after one visit, with an axe check of each view. The release
+// workshop merge, French from the switch, offline after one visit, with an axe check of
+// each view. The release
 // build in dist/ is served under a sub-path as a static host would. Each engine's name
 // and version are printed first.
 //
@@ -169,6 +170,20 @@ for (const engine of selectedEngines()) {
       assert.equal(await first.getAttribute('data-question'), 'city-1-every-district');
       assert.match(await first.getText(), /3 gave a level · median 2 · from 0 to 4/);
       await person.expectAccessible('workshop with participants');
+    });
+
+    it('languages: Français from the switch, fetched and kept over a reload; English again', async () => {
+      await person.open(`#/a/${id}/results`);
+      await person.click('button', 'Français');
+      await person.seeText('main h1', /^Résultats\s*:\s*Springfield$/);
+      assert.equal(await session.driver.executeScript('return document.documentElement.lang'), 'fr');
+      await person.seeText('[data-testid="overall-score"]', '50');
+      await person.expectAccessible('results in French');
+      await person.reload();
+      await person.seeText('main h1', /^Résultats\s*:\s*Springfield$/);
+      await person.click('button', 'English');
+      await person.seeText('main h1', 'Results: Springfield');
+      assert.equal(await session.driver.executeScript('return document.documentElement.lang'), 'en');
     });
 
     it('nothing was requested from another host', async () => {
