@@ -476,3 +476,67 @@ fn a_pack_that_differs_from_the_english_structure_is_refused_by_name() {
     assert_eq!(broken.file, "lang/fr/common.json");
     assert!(broken.message.contains("roadmap"), "{}", broken.message);
 }
+
+/// A refused file is explained in the page's language down to its detail: the core's
+/// English words for what is wrong are worded from each catalogue, never shown as they
+/// are, for every refusal the import fixtures and the protected envelope give.
+#[test]
+fn every_refusal_s_detail_is_worded_in_each_language() {
+    use roadmap_readiness::core::format::FormatError;
+    use roadmap_readiness::core::{import, protected};
+    use roadmap_readiness::i18n::details::{field_detail, syntax_detail};
+    use roadmap_readiness::i18n::{self, pack::Pack, Language};
+    let mut errors: Vec<FormatError> = Vec::new();
+    for entry in fs::read_dir("tests/fixtures/import").unwrap() {
+        let bytes = fs::read(entry.unwrap().path()).unwrap();
+        if let Err(import::ImportError::Format(error)) = import::check(&bytes) {
+            errors.push(error);
+        }
+    }
+    // The protected envelope's own refusals, from a well-formed one made wrong.
+    let envelope: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string("tests/fixtures/protected-v1.json").unwrap())
+            .unwrap();
+    for (field, value) in [
+        ("salt", serde_json::json!("AAAA")),
+        ("nonce", serde_json::json!("a*bc")),
+        ("ciphertext", serde_json::json!("abc")),
+        ("kdf", serde_json::json!("scrypt")),
+        ("iterations", serde_json::json!(-1)),
+        ("salt", serde_json::json!([1, 2])),
+    ] {
+        let mut wrong = envelope.clone();
+        wrong[field] = value;
+        if let Err(error) = protected::read(&wrong.to_string()) {
+            errors.push(error);
+        }
+    }
+    let fields = errors
+        .iter()
+        .filter(|e| matches!(e, FormatError::Field { .. }))
+        .count();
+    assert!(fields >= 10, "only {fields} field refusals to check");
+    for (tag, _) in languages() {
+        let language = Language::from_tag(&tag).unwrap();
+        let [common, city, cso] = pack_texts(&tag);
+        let pack: &'static Pack = Box::leak(Box::new(
+            Pack::parse(language, &common, &city, &cso).unwrap(),
+        ));
+        i18n::use_pack(pack);
+        for error in &errors {
+            let (english, worded) = match error {
+                FormatError::Field { message, .. } => (message, field_detail(message)),
+                FormatError::Syntax { message, .. } => (message, syntax_detail(message)),
+                _ => continue,
+            };
+            let worded = worded.unwrap_or_else(|| panic!("{tag}: no wording for {english:?}"));
+            assert_ne!(&worded, english, "{tag}");
+            let description = i18n::describe_format_error(error);
+            assert!(
+                !description.contains(english.as_str()),
+                "{tag}: {description}"
+            );
+        }
+        i18n::use_pack(Pack::english());
+    }
+}

@@ -13,6 +13,7 @@
 //! that language is read through `i18n::content`, never `core::content` (English only).
 
 pub mod content;
+pub mod details;
 pub mod pack;
 
 use crate::core::assessment::Assessment;
@@ -200,10 +201,13 @@ pub fn describe_format_error(error: &FormatError) -> String {
             line,
             column,
             message,
-        } => tf(
-            "errors.syntax",
-            &[("line", line), ("column", column), ("detail", message)],
-        ),
+        } => match details::syntax_detail(message) {
+            Some(detail) => tf(
+                "errors.syntax",
+                &[("line", line), ("column", column), ("detail", &detail)],
+            ),
+            None => tf("errors.syntax_at", &[("line", line), ("column", column)]),
+        },
         FormatError::NotAnAssessment => t("errors.not_an_assessment"),
         FormatError::WorkshopFile => t("errors.workshop_file"),
         FormatError::NotAWorkshop => t("errors.not_a_workshop"),
@@ -211,9 +215,10 @@ pub fn describe_format_error(error: &FormatError) -> String {
             "errors.newer_version",
             &[("found", found), ("supported", supported)],
         ),
-        FormatError::Field { path, message } => {
-            tf("errors.field", &[("path", path), ("detail", message)])
-        }
+        FormatError::Field { path, message } => match details::field_detail(message) {
+            Some(detail) => tf("errors.field", &[("path", path), ("detail", &detail)]),
+            None => tf("errors.field_unexplained", &[("path", path)]),
+        },
         FormatError::TooLarge { bytes, limit } => {
             let (size, limit) = sizes_apart(*bytes, *limit);
             tf("errors.too_large", &[("size", &size), ("limit", &limit)])
