@@ -182,7 +182,14 @@ fn found_in_words(found: &str) -> Option<String> {
     if let Some(text) = found.strip_prefix("the text ") {
         return Some(tf("errors.kind.the_text", &[("text", &text)]));
     }
-    if found == "true" || found == "false" || found.parse::<f64>().is_ok() {
+    // A number or a boolean as the file wrote it. Looked at, not parsed: parsing a float
+    // would bring the float reader's tables into the wasm for a message.
+    let numeric = !found.is_empty()
+        && found.bytes().any(|b| b.is_ascii_digit())
+        && found
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'));
+    if found == "true" || found == "false" || numeric {
         return Some(found.to_owned());
     }
     kind(found)
