@@ -83,13 +83,7 @@ pub fn display_date(iso: &str) -> String {
     let time: String = iso.chars().skip(11).take(5).collect();
     tf(
         "home.date_time",
-        &[
-            (
-                "date",
-                &language().date(crate::core::format::date_part(iso)),
-            ),
-            ("time", &time),
-        ],
+        &[("date", &display_day(iso)), ("time", &time)],
     )
 }
 

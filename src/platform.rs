@@ -47,6 +47,7 @@ pub fn focus_main_heading() {
     focus_after_paint("main h1");
 }
 
+/// Opens the browser's print dialog (which also saves as PDF).
 pub fn print() {
     if let Some(window) = web_sys::window() {
         let _ = window.print();

@@ -430,10 +430,14 @@ fn every_language_pack_reads_into_the_app_and_the_app_speaks_it() {
         assert_ne!(t("nav.new"), english.messages["nav.new"], "{tag}");
         let question = &content::instrument(Perspective::City).questions[0];
         assert_ne!(
-            question.text, english.city.questions[0].text,
+            question.text,
+            english.instrument(Perspective::City).questions[0].text,
             "{tag}: questions come from the pack"
         );
-        assert_eq!(question.id, english.city.questions[0].id);
+        assert_eq!(
+            question.id,
+            english.instrument(Perspective::City).questions[0].id
+        );
         // Plurals by the language's rules: French counts 0 as singular.
         let zero = tn("results.lift_confidence", 0, &[]);
         let one = tn("results.lift_confidence", 1, &[]);

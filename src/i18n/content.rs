@@ -9,19 +9,19 @@ use crate::core::grant::FunderChecks;
 use crate::core::instrument::{Instrument, Perspective, ResourceCatalogue, Roadmap};
 
 pub fn roadmap() -> &'static Roadmap {
-    current().roadmap
+    current().roadmap()
 }
 
 pub fn resources() -> &'static ResourceCatalogue {
-    current().resources
+    current().resources()
 }
 
 pub fn glossary() -> &'static Glossary {
-    current().glossary
+    current().glossary()
 }
 
 pub fn funder_checks() -> &'static FunderChecks {
-    current().funder_checks
+    current().funder_checks()
 }
 
 pub fn instrument(perspective: Perspective) -> &'static Instrument {

@@ -25,12 +25,20 @@ use std::sync::OnceLock;
 pub struct Pack {
     pub language: Language,
     pub messages: Catalogue,
-    pub roadmap: &'static Roadmap,
-    pub resources: &'static ResourceCatalogue,
-    pub glossary: &'static Glossary,
-    pub funder_checks: &'static FunderChecks,
-    pub city: &'static Instrument,
-    pub cso: &'static Instrument,
+    /// The content in this language; `None` for English, whose parts `core::content`
+    /// reads from the wasm each when first needed (a first view reads no more than it
+    /// shows).
+    content: Option<Content>,
+}
+
+/// A fetched language's content, read whole from its files.
+struct Content {
+    roadmap: Roadmap,
+    resources: ResourceCatalogue,
+    glossary: Glossary,
+    funder_checks: FunderChecks,
+    city: Instrument,
+    cso: Instrument,
 }
 
 /// The files of a pack, as the build names them under `lang/<tag>/`.
@@ -59,18 +67,13 @@ struct Common {
 }
 
 impl Pack {
-    /// English, from the embedded content (parsed once, shared with `core::content`).
+    /// English: the embedded catalogue, and the content of `core::content`.
     pub fn english() -> &'static Pack {
         static CELL: OnceLock<Pack> = OnceLock::new();
         CELL.get_or_init(|| Pack {
             language: Language::En,
             messages: super::flatten(super::EN_JSON),
-            roadmap: content::roadmap(),
-            resources: content::resources(),
-            glossary: content::glossary(),
-            funder_checks: content::funder_checks(),
-            city: content::instrument(Perspective::City),
-            cso: content::instrument(Perspective::Cso),
+            content: None,
         })
     }
 
@@ -101,19 +104,50 @@ impl Pack {
         Ok(Pack {
             language,
             messages: flatten_value(&common.messages),
-            roadmap: Box::leak(Box::new(common.roadmap)),
-            resources: Box::leak(Box::new(common.resources)),
-            glossary: Box::leak(Box::new(common.glossary)),
-            funder_checks: Box::leak(Box::new(common.funder_checks)),
-            city: Box::leak(Box::new(city)),
-            cso: Box::leak(Box::new(cso)),
+            content: Some(Content {
+                roadmap: common.roadmap,
+                resources: common.resources,
+                glossary: common.glossary,
+                funder_checks: common.funder_checks,
+                city,
+                cso,
+            }),
         })
     }
 
-    pub fn instrument(&self, perspective: Perspective) -> &'static Instrument {
-        match perspective {
-            Perspective::City => self.city,
-            Perspective::Cso => self.cso,
+    pub fn roadmap(&self) -> &Roadmap {
+        match &self.content {
+            Some(c) => &c.roadmap,
+            None => content::roadmap(),
+        }
+    }
+
+    pub fn resources(&self) -> &ResourceCatalogue {
+        match &self.content {
+            Some(c) => &c.resources,
+            None => content::resources(),
+        }
+    }
+
+    pub fn glossary(&self) -> &Glossary {
+        match &self.content {
+            Some(c) => &c.glossary,
+            None => content::glossary(),
+        }
+    }
+
+    pub fn funder_checks(&self) -> &FunderChecks {
+        match &self.content {
+            Some(c) => &c.funder_checks,
+            None => content::funder_checks(),
+        }
+    }
+
+    pub fn instrument(&self, perspective: Perspective) -> &Instrument {
+        match (&self.content, perspective) {
+            (None, _) => content::instrument(perspective),
+            (Some(c), Perspective::City) => &c.city,
+            (Some(c), Perspective::Cso) => &c.cso,
         }
     }
 }
