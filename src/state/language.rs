@@ -31,11 +31,15 @@ pub async fn load(language: Language) -> Result<&'static Pack, String> {
     if let Some(pack) = LOADED.with(|l| l.borrow().get(&language).copied()) {
         return Ok(pack);
     }
-    let mut texts = Vec::with_capacity(FILES.len());
-    for file in FILES {
-        texts.push(platform::fetch_text(&format!("lang/{}/{file}", language.tag())).await?);
-    }
-    let pack = Pack::parse(language, &texts[0], &texts[1], &texts[2]).map_err(|e| e.to_string())?;
+    // The three files at once: on a slow connection, one round trip instead of three.
+    let url = |file: &str| format!("lang/{}/{file}", language.tag());
+    let (common, city, cso) = futures::future::try_join3(
+        platform::fetch_text(&url(FILES[0])),
+        platform::fetch_text(&url(FILES[1])),
+        platform::fetch_text(&url(FILES[2])),
+    )
+    .await?;
+    let pack = Pack::parse(language, &common, &city, &cso).map_err(|e| e.to_string())?;
     let pack: &'static Pack = Box::leak(Box::new(pack));
     LOADED.with(|l| l.borrow_mut().insert(language, pack));
     Ok(pack)
