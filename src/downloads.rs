@@ -6,8 +6,7 @@
 use crate::core::assessment::Assessment;
 use crate::core::sharing::for_sharing;
 use crate::core::{csv, format, protected};
-use crate::i18n::content;
-use crate::i18n::{csv_labels, csv_labels_shared};
+use crate::i18n::{content, csv_labels, csv_labels_shared};
 use crate::platform;
 use crate::storage::files;
 

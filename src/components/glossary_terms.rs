@@ -2,8 +2,7 @@
 //! help, so that a volunteer with no training reads "asset lock" with its meaning.
 
 use crate::core::instrument::Question;
-use crate::i18n::content;
-use crate::i18n::t;
+use crate::i18n::{content, t};
 use leptos::prelude::*;
 
 #[component]

@@ -5,8 +5,7 @@
 use crate::core::grant::{CheckState, Verdict};
 use crate::core::instrument::Perspective;
 use crate::core::route::Route;
-use crate::i18n::content;
-use crate::i18n::{colon, t, tf};
+use crate::i18n::{colon, content, t, tf};
 use crate::state::Editor;
 use leptos::prelude::*;
 

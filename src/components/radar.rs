@@ -9,8 +9,7 @@
 
 use crate::core::scoring::Band;
 use crate::display::format_score;
-use crate::i18n::content;
-use crate::i18n::t;
+use crate::i18n::{content, t};
 use crate::state::Editor;
 use leptos::prelude::*;
 

@@ -1,8 +1,7 @@
 //! The resources an action names, from the catalogue: name, owner, what it offers, and a
 //! link only where the catalogue holds the organisation's own address.
 
-use crate::i18n::content;
-use crate::i18n::tf;
+use crate::i18n::{content, tf};
 use leptos::prelude::*;
 
 #[component]

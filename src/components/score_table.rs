@@ -3,8 +3,7 @@
 use crate::core::route::Route;
 use crate::core::scoring::StepScore;
 use crate::display::{band_name, format_percent, format_score, step_label};
-use crate::i18n::content;
-use crate::i18n::{t, tf};
+use crate::i18n::{content, t, tf};
 use crate::state::Editor;
 use leptos::prelude::*;
 

@@ -3,8 +3,7 @@
 
 use crate::core::plan::{self, DO_FIRST};
 use crate::core::route::Route;
-use crate::i18n::content;
-use crate::i18n::{colon, t, tf};
+use crate::i18n::{colon, content, t, tf};
 use crate::state::Editor;
 use leptos::prelude::*;
 

@@ -8,8 +8,7 @@ use crate::core::instrument::Instrument;
 use crate::core::route::Route;
 use crate::core::scoring::{self, Band, StepScore};
 use crate::display::{band_name, format_decimal, format_percent, format_score};
-use crate::i18n::content;
-use crate::i18n::{t, tf};
+use crate::i18n::{content, t, tf};
 use crate::state::Editor;
 use leptos::prelude::*;
 

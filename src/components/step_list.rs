@@ -2,8 +2,7 @@
 
 use crate::core::instrument::STEP_COUNT;
 use crate::core::route::Route;
-use crate::i18n::content;
-use crate::i18n::{t, tf};
+use crate::i18n::{content, t, tf};
 use crate::state::Editor;
 use leptos::prelude::*;
 

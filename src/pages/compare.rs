@@ -7,8 +7,7 @@ use crate::components::radar::{radar_figure, svg, Chart};
 use crate::core::compare::{self, StepSide};
 use crate::core::instrument::Perspective;
 use crate::display::{display_decimal_or_dash, format_score, step_label};
-use crate::i18n::content;
-use crate::i18n::{t, tf};
+use crate::i18n::{content, t, tf};
 use crate::state::Library;
 use leptos::prelude::*;
 

@@ -4,12 +4,11 @@
 //! progress. It says plainly that it is a self-assessment, not a funder's decision.
 
 use crate::components::grant_readiness::state_in_words;
-use crate::i18n::content;
 
 use crate::core::grant::{CheckState, Verdict, SECTIONS};
 use crate::core::instrument::Perspective;
 use crate::core::route::Route;
-use crate::i18n::{semicolon, t, tf};
+use crate::i18n::{content, semicolon, t, tf};
 use crate::pages::{page_title, title_within};
 use crate::platform;
 use crate::state::Editor;

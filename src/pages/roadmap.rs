@@ -3,8 +3,7 @@
 
 use crate::components::resource_list::ResourceList;
 use crate::core::instrument::{Perspective, RoadmapStep};
-use crate::i18n::content;
-use crate::i18n::{t, tf};
+use crate::i18n::{content, t, tf};
 use leptos::prelude::*;
 
 #[component]

@@ -7,8 +7,7 @@ use crate::components::step_breakdown::StepCalculation;
 use crate::core::instrument::{Level, Perspective, MAX_LEVEL};
 use crate::core::scoring::{self, Band, CONFIDENCE_THRESHOLD, EXAMPLE_STEP};
 use crate::display::{band_name, format_decimal, format_percent, format_score, step_label};
-use crate::i18n::content;
-use crate::i18n::{t, tf};
+use crate::i18n::{content, t, tf};
 use leptos::prelude::*;
 
 fn band_meaning(band: Band) -> String {

@@ -17,9 +17,8 @@ use crate::core::protected::{self, Envelope, OpenError};
 use crate::core::route::Route;
 use crate::core::workshop::{self, Added, Agreed, QuestionStats};
 use crate::display::{display_decimal_or_dash, dom_id, format_score, step_label};
-use crate::i18n::content;
 use crate::i18n::{
-    colon, describe_crypto_error, describe_format_error, describe_import_error,
+    colon, content, describe_crypto_error, describe_format_error, describe_import_error,
     describe_open_error, t, tf,
 };
 use crate::platform;

@@ -12,8 +12,7 @@ use crate::core::library::commands::{self, Choice, CommandError, FileResult, Res
 use crate::core::library::session::{self, Place, Removed};
 use crate::core::library::{self, Item, Loaded, Snapshot};
 use crate::core::store::{StorageError, Store};
-use crate::i18n::content;
-use crate::i18n::tf;
+use crate::i18n::{content, tf};
 use crate::platform;
 use crate::storage::{LocalStore, SessionStore};
 use leptos::prelude::*;

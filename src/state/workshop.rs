@@ -7,8 +7,7 @@ use crate::core::format;
 use crate::core::import::{self, ImportError};
 use crate::core::instrument::Perspective;
 use crate::core::workshop::{self, Added, Participant, Workshop};
-use crate::i18n::content;
-use crate::i18n::{describe_format_error, describe_storage_error};
+use crate::i18n::{content, describe_format_error, describe_storage_error};
 use crate::state::Library;
 use leptos::prelude::*;
 
