@@ -3,8 +3,9 @@
 // one): the ratios are the figures to compare.
 //
 // 1. Size: where the wasm's bytes go, by crate and by function (twiggy, on the release
-//    wasm that cargo builds before wasm-bindgen: the one in dist/ is stripped of its
-//    function names by wasm-opt).
+//    wasm that cargo builds before wasm-split and wasm-bindgen, and on the main module
+//    wasm-split makes of it: the ones in dist/ are stripped of their function names by
+//    wasm-opt); then each module of the split, compressed.
 // 2. The way to the first question: every file a cold load of a step page fetches
 //    before the first question is on screen, each gzip -9 and brotli compressed.
 // 3. Time from navigation to the first question on screen, for the app and for a
@@ -16,11 +17,11 @@
 // 5. A workshop: 200 participants' files dropped at once, to the merged view.
 //
 // Environment: BENCH_PORT (default 4390), E2E_DIST (default dist), BENCH_WASM (the
-// pre-wasm-bindgen wasm), TWIGGY (the twiggy binary), RUNS (cold loads of each page,
+// pre-wasm-bindgen wasm), BENCH_SPLIT_WASM (the main module before wasm-bindgen), TWIGGY (the twiggy binary), RUNS (cold loads of each page,
 // default 9, at least 9), BENCH_JSON (a file to write every figure to, as JSON).
 import { chromium } from '@playwright/test';
 import { spawn, execFileSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -31,6 +32,7 @@ const dist = process.env.E2E_DIST ?? 'dist';
 const port = Number(process.env.BENCH_PORT ?? 4390);
 const runs = Math.max(9, Number(process.env.RUNS ?? 9));
 const wasmForNames = process.env.BENCH_WASM ?? 'target/wasm32-unknown-unknown/release/roadmap-readiness.wasm';
+const splitMain = process.env.BENCH_SPLIT_WASM ?? 'target/wasm-split/release/split/roadmap-readiness.wasm';
 const figures = { dist, load_before: loadavg()[0], cores: cpus().length };
 
 const sorted = (xs) => [...xs].sort((a, b) => a - b);
@@ -88,8 +90,8 @@ function crateOf(name) {
 // Without the standard library's disambiguators, for reading.
 const shown = (name) => name.replace(/::h[0-9a-f]{16}$/, '').replace(/\[[0-9a-f]{16}\]/g, '');
 
-function sizeBreakdown() {
-  section('size by crate and by function (twiggy)');
+function sizeBreakdown(wasmForNames, title, key) {
+  section(`size by crate and by function (twiggy): ${title}`);
   const twiggy = twiggyBinary();
   if (!twiggy) {
     console.log('  twiggy not found: run `make bench` (installs it) or set TWIGGY');
@@ -139,7 +141,7 @@ function sizeBreakdown() {
   for (const r of code.slice(0, 25)) console.log(`  ${lpad(kib(r.shallow_size), 10)}  ${shown(r.name).slice(0, 120)}`);
   console.log(`\n  data:`);
   for (const r of data.slice(0, 5)) console.log(`  ${lpad(kib(r.shallow_size), 10)}  ${r.name}`);
-  figures.size = {
+  figures[key] = {
     wasm: wasmForNames,
     total,
     code: codeBytes,
@@ -150,7 +152,33 @@ function sizeBreakdown() {
   };
 }
 
-sizeBreakdown();
+sizeBreakdown(wasmForNames, 'the whole app', 'size');
+// The main module after wasm-split, before wasm-bindgen: what the first load carries.
+sizeBreakdown(splitMain, 'the main module, after the split', 'size_main');
+await chunkSizes();
+
+// The modules the split made, in dist/'s wasm folder: the main one first, then each
+// chunk (a view, or code two views share), gzip -9 and brotli.
+async function chunkSizes() {
+  section('wasm modules after the split (dist/wasm-<hash>/)');
+  const folder = (await readdir(dist)).find((n) => /^wasm-[0-9a-f]{16}$/.test(n));
+  if (!folder) {
+    console.log('  no wasm folder in dist/: build first');
+    return;
+  }
+  const rows = [];
+  for (const file of (await readdir(join(dist, folder))).filter((f) => f.endsWith('.wasm'))) {
+    const bytes = await readFile(join(dist, folder, file));
+    rows.push({ file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli: brotliCompressSync(bytes).length });
+  }
+  rows.sort((a, b) => (b.file.endsWith('_bg.wasm') - a.file.endsWith('_bg.wasm')) || b.gzip - a.gzip);
+  const chunks = rows.filter((r) => !r.file.endsWith('_bg.wasm'));
+  const sum = (xs, k) => xs.reduce((s, r) => s + r[k], 0);
+  console.log(`  ${pad('module', 34)} ${lpad('raw', 11)} ${lpad('gzip', 11)} ${lpad('brotli', 11)}`);
+  for (const r of rows.slice(0, 16)) console.log(`  ${pad(r.file, 34)} ${lpad(kib(r.raw), 11)} ${lpad(kib(r.gzip), 11)} ${lpad(kib(r.brotli), 11)}`);
+  console.log(`  ${pad(`all ${chunks.length} chunks`, 34)} ${lpad(kib(sum(chunks, 'raw')), 11)} ${lpad(kib(sum(chunks, 'gzip')), 11)} ${lpad(kib(sum(chunks, 'brotli')), 11)}`);
+  figures.modules = rows;
+}
 
 // ---------------------------------------------------------------------------------
 // Fixtures: the instrument, the app's CSS, the static page, the seeded assessments.

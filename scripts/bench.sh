@@ -16,5 +16,7 @@ fi
 # The release wasm as cargo linked it, before wasm-bindgen and wasm-opt: the one that
 # still has its function names (trunk builds it on the way to dist/).
 export BENCH_WASM="${BENCH_WASM:-${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/roadmap-readiness.wasm}"
+# The main module wasm-split makes of it (scripts/wasm.mjs), before wasm-bindgen.
+export BENCH_SPLIT_WASM="${BENCH_SPLIT_WASM:-${CARGO_TARGET_DIR:-target}/wasm-split/release/split/roadmap-readiness.wasm}"
 export TWIGGY="${TWIGGY:-$(command -v twiggy)}"
 node benches/bench.mjs

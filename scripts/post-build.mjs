@@ -1,6 +1,8 @@
 // Trunk's post-build hook (Trunk.toml), run on the staged build (TRUNK_STAGING_DIR)
 // before trunk moves it to dist/, for `trunk build` and `trunk serve` alike:
 //
+// 0. The wasm (scripts/wasm.mjs): cargo, wasm-split, wasm-bindgen and wasm-opt, into a
+//    folder named by its hash, and the tags that load it into index.html's head.
 // 1. Every inline <script> trunk wrote into index.html (its module loader; under
 //    `trunk serve` also its autoreload script, which then finds the server's address
 //    itself) moves into a file of its own, named by its hash and loaded with an
@@ -26,9 +28,12 @@ import { extname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { writeLanguagePacks } from './language-packs.mjs';
 import { writeServiceWorker } from './service-worker.mjs';
+import { buildWasm } from './wasm.mjs';
 
 /** Names trunk (filehash = true) and step 1 give their outputs: `name-<16 hex>[_bg].ext`. */
 const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg)$/;
+/** The wasm's folder (step 0), named by the hash of all it holds. */
+const HASHED_FOLDER = /^wasm-[0-9a-f]{16}$/;
 
 /** Powerful features the app never uses, refused to it and to anything it might embed. */
 const PERMISSIONS = [
@@ -45,6 +50,14 @@ const stage = process.env.TRUNK_STAGING_DIR;
 if (!stage) throw new Error('post-build.mjs runs as trunk\'s post_build hook (TRUNK_STAGING_DIR is not set)');
 const base = process.env.TRUNK_PUBLIC_URL ?? './';
 const indexPath = join(stage, 'index.html');
+
+// 0. The wasm, first (its folder is precached and precompressed like every file).
+{
+  const tags = await buildWasm(stage, { release: process.env.TRUNK_PROFILE === 'release' });
+  const page = await readFile(indexPath, 'utf8');
+  if (!page.includes('</head>')) throw new Error('index.html has no </head> for the wasm loader');
+  await writeFile(indexPath, page.replace('</head>', `${tags}\n</head>`));
+}
 
 // 0. The language packs, first: everything after this step (the service worker's
 //    precache, precompression) covers them.
@@ -80,7 +93,9 @@ await writeFile(indexPath, html);
 const meta = html.match(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i);
 if (!meta) throw new Error('index.html has no Content-Security-Policy meta tag');
 const policy = `${meta[1].trim().replace(/;\s*$/, '')}; frame-ancestors 'none'`;
-const hashed = (await readdir(stage)).filter((name) => HASHED.test(name)).sort();
+const hashed = (await readdir(stage))
+  .flatMap((name) => (HASHED.test(name) ? [name] : HASHED_FOLDER.test(name) ? [`${name}/*`] : []))
+  .sort();
 await writeFile(join(stage, '_headers'), headersFile(policy, hashed));
 
 console.log(`post-build: moved ${moved.length} inline script(s) to ${moved.join(', ') || '-'}; wrote _headers`);

@@ -29,6 +29,16 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB_VERSION"
   cargo install wasm-bindgen-cli --version "$WB_VERSION"
 fi
 
+# 3b. wasm-split-cli, which splits the app's wasm into chunks fetched when a view first
+#     opens (scripts/wasm.mjs); its crate is the one wasm_split_helpers (the split
+#     points, in Cargo.lock through leptos) is made for. It has no --version: cargo's list
+#     of installed crates says.
+SPLIT_VERSION=0.2.4
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$SPLIT_VERSION:"; then
+  log "installing wasm-split-cli (wasm_split_cli_support $SPLIT_VERSION, about a minute, once)"
+  cargo install wasm_split_cli_support --version "$SPLIT_VERSION" --locked --features build-binary
+fi
+
 # 4. The three browser engines and their drivers from Debian: Chromium and chromedriver
 #    (wasm-bindgen-test, the end-to-end tests), Firefox ESR (geckodriver below) and
 #    WebKitGTK's WebKitWebDriver with its MiniBrowser, Safari's engine, which needs a

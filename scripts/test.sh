@@ -15,9 +15,10 @@ step() { printf '\n\033[1m== %s\033[0m (at %ss)\n' "$*" "$SECONDS"; }
 step "format"
 cargo fmt --check
 
-step "clippy (host and wasm32)"
+step "clippy (host and wasm32, and wasm32 split as the release builds it)"
 cargo clippy --all-targets -- -D warnings
 cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --features split -- -D warnings
 
 step "native tests"
 cargo test

@@ -44,7 +44,21 @@ pub fn set_title(title: &str) {
 /// Moves focus to the view's main heading after a view change, so that screen-reader
 /// and keyboard users start at the top of the new view.
 pub fn focus_main_heading() {
+    HEADING_PENDING.set(false);
     focus_after_paint("main h1");
+}
+
+thread_local! {
+    /// A heading focus that found no heading: the view's code was still on its way.
+    static HEADING_PENDING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Called when a view fetched on first use is drawn: the focus a change of view meant
+/// for its heading, if that heading was not there yet.
+pub fn focus_pending_heading() {
+    if HEADING_PENDING.replace(false) {
+        focus_main_heading();
+    }
 }
 
 /// Opens the browser's print dialog (which also saves as PDF).
@@ -270,8 +284,12 @@ pub fn focus_after_paint(selector: &'static str) {
             .and_then(|w| w.document())
             .and_then(|d| d.query_selector(selector).ok().flatten())
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(element) = element {
-            let _ = element.focus();
+        match element {
+            Some(element) => {
+                let _ = element.focus();
+            }
+            None if selector == "main h1" => HEADING_PENDING.set(true),
+            None => {}
         }
     });
     let _ = window.request_animation_frame(focus.unchecked_ref());

@@ -5,7 +5,7 @@
 //! delete confirmation.
 
 use crate::components::confirm_delete::ConfirmDelete;
-use crate::components::export_choices::ExportChoices;
+use crate::components::lazy;
 use crate::components::rename::Rename;
 use crate::components::snapshots::SnapshotList;
 use crate::core::library::storage_key;
@@ -101,8 +101,11 @@ pub fn SavedAssessment(id: String) -> impl IntoView {
             <details class="more-exports" on:toggle=move |_| more_opened.set(true)>
                 <summary>{move || tf("sharing.more_of", &[("name", &name.get())])}</summary>
                 <Show when=move || more_opened.get()>
-                    <ExportChoices id=id_for_exports.clone() nested=true name=name
-                        assessment=Signal::derive(move || item.get().map(|i| i.assessment)) />
+                    {
+                        let assessment = Signal::derive(move || item.get().map(|i| i.assessment));
+                        let id = id_for_exports.clone();
+                        lazy::part(crate::load!(lazy::export_choices(assessment, id, name, true)))
+                    }
                 </Show>
             </details>
             <Rename button_label=Signal::derive(move || tf("library.rename_of", &[("name", &name.get())]))

@@ -15,6 +15,7 @@ pub mod grant_readiness;
 pub mod import_panel;
 pub mod in_tab;
 pub mod language_switch;
+pub mod lazy;
 pub mod library_item;
 pub mod limited_text;
 pub mod passphrase;

@@ -2,10 +2,8 @@
 //! (sorted and filtered), entries that could not be read, import, the bin, and what
 //! the tool keeps in this browser. A change made in another tab shows up here at once.
 
-use crate::components::bin_panel::BinPanel;
 use crate::components::confirm_delete::ConfirmDelete;
-use crate::components::data_panel::DataPanel;
-use crate::components::import_panel::ImportPanel;
+use crate::components::lazy;
 use crate::components::library_item::SavedAssessment;
 use crate::components::snapshots::SnapshotsWithoutAssessment;
 use crate::core::instrument::{Mode, Perspective};
@@ -103,17 +101,17 @@ pub fn HomePage() -> impl IntoView {
         </section>
         <section aria-labelledby="import-heading">
             <h2 id="import-heading">{t("import.heading")}</h2>
-            <ImportPanel />
+            {lazy::part(crate::load!(lazy::import_panel()))}
         </section>
         <details class="manage" open=!first_visit>
             <summary>{t("home.manage")}</summary>
             <section aria-labelledby="bin-heading">
                 <h2 id="bin-heading">{t("bin.heading")}</h2>
-                <BinPanel />
+                {lazy::part(crate::load!(lazy::bin_panel()))}
             </section>
             <section aria-labelledby="data-heading">
                 <h2 id="data-heading">{t("data.heading")}</h2>
-                <DataPanel />
+                {lazy::part(crate::load!(lazy::data_panel()))}
             </section>
         </details>
     }

@@ -5,6 +5,7 @@ pub mod change;
 pub mod compare;
 pub mod funder_pack;
 pub mod home;
+pub mod lazy;
 pub mod new_assessment;
 pub mod not_found;
 pub mod plan;
@@ -16,6 +17,7 @@ pub mod scoring;
 pub mod step;
 pub mod workshop;
 
+use crate::components;
 use crate::core::route::Route;
 use crate::i18n::{t, tf};
 use crate::platform;
@@ -28,27 +30,43 @@ pub fn view_for(route: Route) -> AnyView {
         Route::Step { assessment, step } => with_assessment(assessment, move || {
             step::StepPage(step::StepPageProps { step })
         }),
-        Route::Results { assessment } => with_assessment(assessment, results::ResultsPage),
-        Route::Plan { assessment } => with_assessment(assessment, plan::PlanPage),
+        // The views below are not needed for the first question: their code comes in
+        // chunks of its own, fetched when they first open (`lazy`).
+        Route::Results { assessment } => with_assessment(assessment, || {
+            components::lazy::view(crate::load!(lazy::results_page()))
+        }),
+        Route::Plan { assessment } => with_assessment(assessment, || {
+            components::lazy::view(crate::load!(lazy::plan_page()))
+        }),
         Route::Report { assessment } => with_assessment(assessment, || {
-            report::ReportPage(report::ReportPageProps { shared: false })
+            components::lazy::view(crate::load!(lazy::report_page(false)))
         }),
         Route::SharedReport { assessment } => with_assessment(assessment, || {
-            report::ReportPage(report::ReportPageProps { shared: true })
+            components::lazy::view(crate::load!(lazy::report_page(true)))
         }),
-        Route::FunderPack { assessment } => {
-            with_assessment(assessment, funder_pack::FunderPackPage)
-        }
+        Route::FunderPack { assessment } => with_assessment(assessment, || {
+            components::lazy::view(crate::load!(lazy::funder_pack_page()))
+        }),
         // Not through the loader: the snapshots of an assessment that is not here
         // compare too.
         Route::Change { assessment, from } => {
-            change::ChangePage(change::ChangePageProps { assessment, from }).into_any()
+            components::lazy::view(crate::load!(lazy::change_page(assessment, from)))
         }
-        Route::Workshop => titled(page_title("workshop.title"), workshop::WorkshopPage),
-        Route::Compare => titled(page_title("compare.title"), compare::ComparePage),
-        Route::Roadmap => titled(page_title("roadmap.title"), roadmap::RoadmapPage),
-        Route::Scoring => titled(page_title("scoring.title"), scoring::ScoringPage),
-        Route::Privacy => titled(page_title("privacy.title"), privacy::PrivacyPage),
+        Route::Workshop => titled(page_title("workshop.title"), || {
+            components::lazy::view(crate::load!(lazy::workshop_page()))
+        }),
+        Route::Compare => titled(page_title("compare.title"), || {
+            components::lazy::view(crate::load!(lazy::compare_page()))
+        }),
+        Route::Roadmap => titled(page_title("roadmap.title"), || {
+            components::lazy::view(crate::load!(lazy::roadmap_page()))
+        }),
+        Route::Scoring => titled(page_title("scoring.title"), || {
+            components::lazy::view(crate::load!(lazy::scoring_page()))
+        }),
+        Route::Privacy => titled(page_title("privacy.title"), || {
+            components::lazy::view(crate::load!(lazy::privacy_page()))
+        }),
         Route::NotFound => titled(page_title("not_found.title"), not_found::NotFoundPage),
     }
 }

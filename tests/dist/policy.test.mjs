@@ -71,7 +71,7 @@ test('every script and stylesheet is a file of this build whose integrity matche
   assert.ok(loaded.some((l) => l.kind === 'script'));
   assert.ok(loaded.some((l) => l.kind === 'stylesheet'));
   for (const { kind, href, integrity } of loaded) {
-    assert.match(href, /^\.\/[\w.-]+$/, `${kind} ${href}: a relative name in this folder`);
+    assert.match(href, /^\.\/(wasm-[0-9a-f]{16}\/)?[\w.-]+$/, `${kind} ${href}: a relative name in this folder or the wasm's`);
     assert.ok(integrity, `${kind} ${href} has an integrity attribute`);
     const [algorithm, expected] = integrity.split(/-(.*)/s);
     const actual = createHash(algorithm).update(await readFile(join(dist, href))).digest('base64');
@@ -110,8 +110,14 @@ test('_headers: the same policy with frame-ancestors, the security headers, cach
   assert.ok(!all.has('cache-control'), 'no caching rule for every path (rules add up on some hosts)');
   for (const page of ['/', '/index.html']) assert.equal(rules.get(page).get('cache-control'), 'no-cache');
 
-  const hashed = (await readdir(dist)).filter((n) => /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg)$/.test(n));
-  assert.ok(hashed.some((n) => n.endsWith('.wasm')) && hashed.some((n) => n.startsWith('loader-')));
+  // Hashed names, and the wasm's folder named by the hash of all it holds (its files
+  // name each other, so they cannot carry their own hashes).
+  const hashed = (await readdir(dist)).flatMap((n) => (/-[0-9a-f]{16}(_bg)?\.(js|css|svg)$/.test(n)
+    ? [n] : /^wasm-[0-9a-f]{16}$/.test(n) ? [`${n}/*`] : []));
+  assert.ok(hashed.some((n) => n.startsWith('wasm-')) && hashed.some((n) => n.startsWith('loader-')));
+  const [folder] = hashed.filter((n) => n.startsWith('wasm-'));
+  const inFolder = await readdir(join(dist, folder.slice(0, -2)));
+  assert.ok(inFolder.includes('roadmap-readiness_bg.wasm') && inFolder.includes('__wasm_split.js'), 'the main module and its chunks\' fetcher');
   for (const name of hashed) {
     assert.equal(rules.get(`/${name}`)?.get('cache-control'), 'public, max-age=31536000, immutable', name);
   }

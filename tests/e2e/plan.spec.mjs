@@ -114,7 +114,9 @@ test(`a "Don't know" becomes a find-out action, ranked early; later actions fall
   const startHere = page.getByTestId('start-here').locator('li');
   await expect(startHere).toHaveCount(3);
   await page.goto(`./#/a/${id}/plan`);
-  const planFirst = await page.locator('[data-group="do_first"] li h4').allTextContents();
+  const planItems = page.locator('[data-group="do_first"] li h4');
+  await expect(planItems).toHaveCount(3);
+  const planFirst = await planItems.allTextContents();
   await page.goto(`./#/a/${id}/results`);
   for (let i = 0; i < 3; i++) await expect(startHere.nth(i)).toContainText(planFirst[i]);
   // Completeness in words that agree with each other.
@@ -133,7 +135,9 @@ test('a quick check turns into the full assessment with every answer kept', asyn
   }
   // The quick check's "Start here" is the head of its plan, in order.
   await page.goto(`./#/a/${id}/plan`);
-  const planFirst = await page.locator('[data-group="do_first"] li h4').allTextContents();
+  const planItems = page.locator('[data-group="do_first"] li h4');
+  await expect(planItems).toHaveCount(3);
+  const planFirst = await planItems.allTextContents();
   expect(planFirst).toHaveLength(3);
   await page.goto(`./#/a/${id}/results`);
   const startHere = page.getByTestId('start-here').locator('li');

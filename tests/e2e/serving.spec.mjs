@@ -9,7 +9,7 @@ test('the precompressed files are served to a browser that accepts them, and the
   page.on('response', (r) => responses.push(r));
   await openApp(page);
   const wasm = responses.find((r) => r.url().endsWith('.wasm'));
-  const js = responses.find((r) => /roadmap-readiness-[0-9a-f]{16}\.js$/.test(r.url()));
+  const js = responses.find((r) => /wasm-[0-9a-f]{16}\/roadmap-readiness\.js$/.test(r.url()));
   const html = responses.find((r) => r.request().resourceType() === 'document');
   for (const response of [wasm, js, html]) {
     const encoding = response.headers()['content-encoding'];
@@ -17,7 +17,8 @@ test('the precompressed files are served to a browser that accepts them, and the
     expect(response.headers().vary).toBe('Accept-Encoding');
   }
   // The browser decompresses to the very file of the build.
-  const name = new URL(wasm.url()).pathname.split('/').pop();
+  // `wasm-<hash>/<module>.wasm`: the wasm's folder and the file in it.
+  const name = new URL(wasm.url()).pathname.split('/').slice(-2).join('/');
   expect((await wasm.body()).equals(await readFile(`${process.env.E2E_DIST ?? 'dist'}/${name}`))).toBe(true);
   console.log(`served as: ${[wasm, js, html].map((r) => `${new URL(r.url()).pathname.split('/').pop() || 'index.html'} ${r.headers()['content-encoding']}`).join(', ')}`);
 });

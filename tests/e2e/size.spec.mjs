@@ -38,15 +38,33 @@ import { join, resolve } from 'node:path';
 // by their readers. Two cuts on the way: reading a pack through serde_path_to_error (a
 // second copy of every content reader, about 20 KiB) and parsing one float in a message
 // (the float reader's tables, 14.0 KiB) were both dropped.
-const BUDGET_KIB = { wasm: 590, js: 16, css: 12 };
+// First load 590 -> 410, chunks 300 (2026-12-07): the wasm is split (scripts/wasm.mjs,
+// src/pages/lazy.rs, src/components/lazy.rs). What the first question needs stays in the
+// main module; results, plan, report, funder pack, change, workshop, compare, roadmap,
+// scoring, privacy and the library's import, bin, data and export tools are chunks
+// fetched when first opened. The main module went from 587.7 to the figure below; the
+// chunks together weigh more than what left it (each compresses alone and imports what
+// it calls by name), but only their readers fetch them.
+const BUDGET_KIB = { wasm: 410, js: 20, css: 12, chunks: 300 };
 const dist = resolve(process.env.E2E_DIST ?? 'dist');
+const gzipKib = async (path) => gzipSync(await readFile(path), { level: 9 }).length / 1024;
 
 test('compressed bundle stays within its budget', async () => {
-  const sizes = { wasm: 0, js: 0, css: 0 };
+  // The first load: the page's scripts and styles, the wasm's glue, its chunks' fetcher
+  // and its main module; apart, every chunk.
+  const sizes = { wasm: 0, js: 0, css: 0, chunks: 0 };
   for (const name of await readdir(dist)) {
     const kind = name.split('.').pop();
-    if (kind in sizes) sizes[kind] += gzipSync(await readFile(join(dist, name)), { level: 9 }).length / 1024;
+    if (kind in sizes) sizes[kind] += await gzipKib(join(dist, name));
+    if (!/^wasm-[0-9a-f]{16}$/.test(name)) continue;
+    for (const file of await readdir(join(dist, name))) {
+      const path = join(dist, name, file);
+      if (file === 'roadmap-readiness_bg.wasm') sizes.wasm += await gzipKib(path);
+      else if (file.endsWith('.wasm')) sizes.chunks += await gzipKib(path);
+      else if (file.endsWith('.js')) sizes.js += await gzipKib(path);
+    }
   }
+  console.log(`gzip KiB: ${Object.entries(sizes).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
   for (const [kind, budget] of Object.entries(BUDGET_KIB)) {
     expect(sizes[kind], `${kind}: ${sizes[kind].toFixed(1)} KiB gzip, budget ${budget} KiB`).toBeLessThanOrEqual(budget);
     expect(sizes[kind], `${kind} files present`).toBeGreaterThan(0);
