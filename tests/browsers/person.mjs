@@ -60,13 +60,15 @@ export class Person {
     }
   }
 
-  /** The control a label names (`label.control`), optionally within `scope`. */
+  /** The control a label names (`label.control`), optionally within `scope`; waited
+   *  for, as a person waits for a part of a view whose code is still on its way. */
   async control(label, scope = null) {
-    const el = await this.driver.executeScript(
+    const find = () => this.driver.executeScript(
       `const [text, scope] = arguments;
        const label = [...(scope ?? document).querySelectorAll('label')].find(${LABELLED});
        return label ? label.control : null;`, label, scope);
-    assert.ok(el, `a control labelled "${label}"`);
+    let el = null;
+    await this.waitFor(async () => (el = await find()) !== null, `a control labelled "${label}"`);
     return el;
   }
 
