@@ -174,7 +174,10 @@ pub fn register_service_worker(on_update: impl Fn() + 'static) {
     // A page with no controller is a first visit (or a forced reload): the worker that
     // takes it over then is the first one, not an update.
     if container.controller().is_some() {
-        let changed = wasm_bindgen::closure::Closure::<dyn Fn()>::new(on_update);
+        let changed = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+            UPDATED_WHILE_OPEN.set(true);
+            on_update()
+        });
         container.set_oncontrollerchange(Some(changed.as_ref().unchecked_ref()));
         changed.forget();
     }
@@ -182,6 +185,16 @@ pub fn register_service_worker(on_update: impl Fn() + 'static) {
     wasm_bindgen_futures::spawn_local(async move {
         let _ = wasm_bindgen_futures::JsFuture::from(registering).await;
     });
+}
+
+thread_local! {
+    static UPDATED_WHILE_OPEN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether a new version took this page over since it loaded: the chunks this page
+/// would fetch later are then the old version's, gone from the cache and the host.
+pub fn updated_while_open() -> bool {
+    UPDATED_WHILE_OPEN.get()
 }
 
 /// The names of the app's caches in CacheStorage (the offline copy of the app's own

@@ -61,7 +61,7 @@ pub fn view(load: impl Future<Output = Loaded> + 'static) -> AnyView {
         || {
             view! {
                 <h1 tabindex="-1">{t("app.view_unavailable_title")}</h1>
-                <p role="alert">{t("app.view_unavailable")}</p>
+                <p role="alert">{unavailable_reason()}</p>
             }
             .into_any()
         },
@@ -73,8 +73,18 @@ pub fn part(load: impl Future<Output = Loaded> + 'static) -> AnyView {
     suspended(
         load,
         || t("app.part_loading"),
-        || view! { <p role="alert">{t("app.part_unavailable")}</p> }.into_any(),
+        || view! { <p role="alert">{unavailable_reason()}</p> }.into_any(),
     )
+}
+
+/// Why code could not be fetched: a new version installed while this page was open (its
+/// chunks replaced the old ones), or most likely the connection.
+fn unavailable_reason() -> String {
+    if platform::updated_while_open() {
+        t("app.unavailable_after_update")
+    } else {
+        t("app.unavailable_offline")
+    }
 }
 
 fn suspended(

@@ -4,7 +4,8 @@
 // free port), so that it can take the host away or deploy a second build on the same
 // origin, as a real host would.
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { cp, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -148,7 +149,18 @@ test('a new build is picked up on the next visit with a notice, and stored data 
   for (const e of await readdir(b, { recursive: true, withFileTypes: true })) {
     if (e.isFile() && /\.(br|gz)$/.test(e.name)) await rm(join(e.parentPath ?? e.path, e.name));
   }
-  const page = await readFile(join(b, 'index.html'), 'utf8');
+  let page = await readFile(join(b, 'index.html'), 'utf8');
+  // B's wasm is in a folder of its own, as a new release's is: the chunks build A's page
+  // has not fetched yet are gone from the host and, once B takes over, from the cache.
+  const [folderA] = (await readdir(b)).filter((n) => /^wasm-[0-9a-f]{16}$/.test(n));
+  const folderB = 'wasm-bbbbbbbbbbbbbbbb';
+  await rename(join(b, folderA), join(b, folderB));
+  const loaderName = (await readdir(b)).find((n) => /^loader-[0-9a-f]{16}\.js$/.test(n));
+  const loader = (await readFile(join(b, loaderName), 'utf8')).replaceAll(folderA, folderB);
+  await writeFile(join(b, loaderName), loader);
+  page = page.replaceAll(folderA, folderB).replace(
+    new RegExp(`(src="\\./${loaderName}" integrity=")[^"]+`),
+    `$1sha384-${createHash('sha384').update(loader).digest('base64')}`);
   await writeFile(join(b, 'index.html'), page.replace('<head>', '<head><meta name="build" content="B">'));
   await promisify(execFile)('node', ['scripts/service-worker.mjs', b]);
   expect(await readFile(join(b, 'sw.js'), 'utf8')).not.toBe(await readFile(join(dist, 'sw.js'), 'utf8'));
@@ -176,6 +188,15 @@ test('a new build is picked up on the next visit with a notice, and stored data 
     await expectAccessible(page, 'home with the update notice');
     expect(await page.locator('meta[name="build"]').count()).toBe(0);
     expect(await storage(page)).toEqual(before);
+    // A view this page has not opened yet: its code was build A's, replaced by B's (and
+    // with the browser's HTTP cache emptied, which could otherwise still hold it). The
+    // view says so; nothing else breaks.
+    await (await visit.context.newCDPSession(page)).send('Network.clearBrowserCache');
+    await page.getByRole('navigation').first().getByRole('link', { name: 'The roadmap', exact: true }).click();
+    await expect(page.locator('main [role="alert"]')).toHaveText(/^A new version of Roadmap Readiness was installed while this page was open/);
+    await expectAccessible(page, 'a view of the old version after the update');
+    expect(visit.problems.splice(0).filter((p) => !/Failed to load resource|404|HTTP status code is not ok/.test(p)), 'only the old chunk\'s 404, and its compile refused').toEqual([]);
+    await page.goto('./');
 
     // The next load is build B, with the assessment as it was and no notice.
     await page.reload();
@@ -184,6 +205,9 @@ test('a new build is picked up on the next visit with a notice, and stored data 
     await expect(notice).toHaveText('');
     await expect(page.getByRole('heading', { name: 'Springfield', exact: true })).toBeVisible();
     expect(await storage(page)).toEqual(before);
+    // And B's views open.
+    await page.getByRole('navigation').first().getByRole('link', { name: 'The roadmap', exact: true }).click();
+    await expect(page.locator('main h1')).toHaveText('The roadmap');
     expect(visit.problems).toEqual([]);
   } finally {
     await visit.context.close();
