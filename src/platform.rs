@@ -206,6 +206,61 @@ pub const CACHE_PREFIX: &str = "roadmap-readiness";
 /// names. None when the browser has no CacheStorage here (it exists only on secure
 /// pages) or nothing is cached.
 pub async fn delete_caches(prefix: &str) -> Result<Vec<String>, String> {
+    let mut removed = delete_caches_once(prefix).await?;
+    // A service worker still installing goes on filling its precache after the caches
+    // are gone (with the app's chunks that takes a while on a slow connection): once it
+    // has finished, what it wrote is deleted too.
+    if installation_settled(INSTALL_WAIT_MS).await {
+        for name in delete_caches_once(prefix).await? {
+            if !removed.contains(&name) {
+                removed.push(name);
+            }
+        }
+    }
+    Ok(removed)
+}
+
+/// How long "Delete all my data" waits for a service worker that is installing.
+const INSTALL_WAIT_MS: i32 = 30_000;
+
+/// Whether a service worker of this page was installing; if so, waits until it has
+/// installed or failed, or `limit_ms` has passed.
+async fn installation_settled(limit_ms: i32) -> bool {
+    use wasm_bindgen::JsValue;
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let navigator = window.navigator();
+    let supported = js_sys::Reflect::get(&navigator, &"serviceWorker".into())
+        .map(|v| !v.is_undefined() && !v.is_null())
+        .unwrap_or(false);
+    if !supported {
+        return false;
+    }
+    let registration =
+        match wasm_bindgen_futures::JsFuture::from(navigator.service_worker().get_registration())
+            .await
+        {
+            Ok(registration) if !registration.is_undefined() => registration,
+            _ => return false,
+        };
+    let installing =
+        js_sys::Reflect::get(&registration, &"installing".into()).unwrap_or(JsValue::NULL);
+    if installing.is_null() || installing.is_undefined() {
+        return false;
+    }
+    // The promise's own resolve as the listener: the worker changes state several times
+    // (installed, activating, activated), and resolving again does nothing.
+    let settled = js_sys::Promise::new(&mut |resolve, _reject| {
+        let worker: &web_sys::EventTarget = installing.unchecked_ref();
+        let _ = worker.add_event_listener_with_callback("statechange", &resolve);
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, limit_ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(settled).await;
+    true
+}
+
+async fn delete_caches_once(prefix: &str) -> Result<Vec<String>, String> {
     let describe = |e: wasm_bindgen::JsValue| {
         e.dyn_ref::<js_sys::Error>()
             .map(|e| String::from(e.message()))
