@@ -16,9 +16,20 @@ import { pathToFileURL } from 'node:url';
 export async function writeServiceWorker(folder) {
 const { count, size, warnings } = await generateSW({
   globDirectory: resolve(folder),
-  // Everything the app loads or links to: the page, the wasm and its glue, styles,
-  // icons, the manifest and the published schemas.
+  // Everything the app loads or links to: the page, the wasm, its chunks and its glue,
+  // styles, icons, the manifest and the published schemas.
   globPatterns: ['**/*.{html,js,wasm,css,svg,png,json,webmanifest}'],
+  // But not the language packs (181 KiB gzip for French and Spanish together): every
+  // visitor would download every language. A pack is kept once its language is chosen
+  // (below), so that language works offline from then on.
+  globIgnores: ['lang/**'],
+  // The packs keep their names from one release to the next: the network first, so that
+  // a new release's pack replaces the old one, and the copy kept here when offline.
+  runtimeCaching: [{
+    urlPattern: /\/lang\/[a-z]{2,3}(-[A-Za-z0-9]+)*\/[a-z]+\.json$/,
+    handler: 'NetworkFirst',
+    options: { cacheName: 'roadmap-readiness-languages' },
+  }],
   swDest: join(resolve(folder), 'sw.js'),
   // One file, no importScripts of a Workbox runtime: the worker is served from the
   // app's own folder like everything else, and its scope is that folder.
@@ -30,8 +41,9 @@ const { count, size, warnings } = await generateSW({
   // use silently, so the limit is generous and any warning below fails the build.
   maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
   // A new version takes over as soon as it is installed (the page says so, and the next
-  // load uses it). Safe here: the app loads everything it runs at start, and a service
-  // worker has no access to local storage, where the assessments are.
+  // load uses it). A service worker has no access to local storage, where the
+  // assessments are; a view of the old version whose chunk is gone says to reload
+  // (ARCHITECTURE.md).
   skipWaiting: true,
   clientsClaim: true,
   // Removes only Workbox's own caches of earlier versions.

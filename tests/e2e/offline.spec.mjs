@@ -36,19 +36,47 @@ async function openControlled(page) {
 
 const storage = (page) => page.evaluate(() => Object.fromEntries(Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));
 
-test('the build precaches every file of dist/ but the worker itself, each with a revision', async () => {
+test('the build precaches every file of dist/ but the worker itself and the language packs, each with a revision', async () => {
   const sw = await readFile(join(dist, 'sw.js'), 'utf8');
   const listed = [...sw.matchAll(/url:"([^"]+)",revision:"([0-9a-f]+)"/g)].map((m) => m[1]).sort();
   const files = (await readdir(dist, { recursive: true, withFileTypes: true }))
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath ?? e.path, e.name).slice(dist.length + 1))
     // Not the app's files: the worker itself, the host's _headers, and the precompressed
-    // copies a host serves in place of a file (the worker fetches the file itself).
-    .filter((f) => f !== 'sw.js' && f !== '_headers' && !/\.(br|gz)$/.test(f))
+    // copies a host serves in place of a file (the worker fetches the file itself). Not
+    // the language packs either: each is kept once its language is chosen.
+    .filter((f) => f !== 'sw.js' && f !== '_headers' && !/\.(br|gz)$/.test(f) && !f.startsWith('lang/'))
     .sort();
   expect(listed).toEqual(files);
   expect(listed).toContain('index.html');
   expect(listed.some((f) => f.endsWith('.wasm'))).toBe(true);
+  expect(listed.some((f) => f.includes('split_'))).toBe(true);
+});
+
+test('a language chosen once works offline; one never chosen says it cannot be loaded', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const server = await serve({ root: dist });
+  const { context, page, problems } = await visitor(browser, server);
+  try {
+    await openControlled(page);
+    await page.getByRole('button', { name: 'Français' }).click();
+    await expect(page.locator('main h1')).toHaveText('Roadmap Readiness');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await context.setOffline(true);
+    await server.close();
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await expect(page.getByRole('button', { name: 'Français' })).toHaveAttribute('aria-pressed', 'true');
+    // Spanish was never chosen here: the page stays in French and says why.
+    await page.getByRole('button', { name: 'Español' }).click();
+    await expect(page.locator('.language-failure')).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await expectAccessible(page, 'a language that cannot be loaded offline');
+    expect(problems.filter((p) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(p))).toEqual([]);
+  } finally {
+    await context.close();
+    await server.close();
+  }
 });
 
 test('after one visit the app loads with no network: a quick check completed and exported', async ({ browser }) => {
