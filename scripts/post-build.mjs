@@ -2,20 +2,20 @@
 // before trunk moves it to dist/, for `trunk build` and `trunk serve` alike:
 //
 // 0. The wasm (scripts/wasm.mjs): cargo, wasm-split, wasm-bindgen and wasm-opt, into a
-//    folder named by its hash, and the tags that load it into index.html's head.
-// 1. Every inline <script> trunk wrote into index.html (its module loader; under
-//    `trunk serve` also its autoreload script, which then finds the server's address
+//    folder named by its hash, and the module script that loads it into index.html's
+//    head; then the language packs (scripts/language-packs.mjs): each language but
+//    English as JSON under lang/<tag>/, fetched when a person chooses that language.
+// 1. Every inline <script> in index.html (the wasm's loader from step 0; under `trunk
+//    serve` also trunk's autoreload script, which then finds the server's address
 //    itself) moves into a file of its own, named by its hash and loaded with an
-//    integrity attribute. The Content-Security-Policy can
-//    then allow scripts from the app's own origin only, never inline ones.
-// 0. The language packs (scripts/language-packs.mjs): each language but English as JSON
-//    under lang/<tag>/, fetched when a person chooses that language.
+//    integrity attribute. The Content-Security-Policy can then allow scripts from the
+//    app's own origin only, never inline ones.
 // 2. `_headers` for static hosts that read one (Netlify, Cloudflare Pages): the page's
 //    policy as a header, with what only a header can say (frame-ancestors), the other
 //    security headers, and caching: immutable for the hashed names, revalidated for
 //    index.html.
 // 3. In a release build, the service worker (scripts/service-worker.mjs), over the
-//    finished files, so that it precaches the moved loader too.
+//    finished files, so that it precaches the moved loader and the wasm's chunks too.
 // 4. In a release build, precompressed files beside each asset, for hosts that serve
 //    them (nginx's gzip_static and brotli_static, Apache with rewrite rules): `.br`
 //    (brotli, quality 11) and `.gz` (gzip, level 9), each only when it is smaller.
