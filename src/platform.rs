@@ -45,7 +45,7 @@ pub fn set_title(title: &str) {
 /// and keyboard users start at the top of the new view.
 pub fn focus_main_heading() {
     HEADING_PENDING.set(false);
-    focus_after_paint("main h1");
+    focus_after_paint_or("main h1", || HEADING_PENDING.set(true));
 }
 
 thread_local! {
@@ -146,6 +146,16 @@ pub fn after(ms: i32, f: impl FnOnce() + 'static) {
     }
 }
 
+/// The page's service worker container; None where the browser has none (it exists only
+/// on secure pages, and `navigator.serviceWorker` is then missing, not null).
+fn service_workers() -> Option<web_sys::ServiceWorkerContainer> {
+    let navigator = web_sys::window()?.navigator();
+    let supported = js_sys::Reflect::get(&navigator, &"serviceWorker".into())
+        .map(|v| !v.is_undefined() && !v.is_null())
+        .unwrap_or(false);
+    supported.then(|| navigator.service_worker())
+}
+
 /// Registers the service worker (`sw.js`, generated into the build by
 /// `scripts/service-worker.mjs`) that keeps the app working offline. Its URL is relative,
 /// so the worker and its scope are the app's own folder under any sub-path. When a new
@@ -160,17 +170,9 @@ pub fn register_service_worker(on_update: impl Fn() + 'static) {
     if cfg!(debug_assertions) {
         return;
     }
-    let Some(window) = web_sys::window() else {
+    let Some(container) = service_workers() else {
         return;
     };
-    let navigator = window.navigator();
-    let supported = js_sys::Reflect::get(&navigator, &"serviceWorker".into())
-        .map(|v| !v.is_undefined() && !v.is_null())
-        .unwrap_or(false);
-    if !supported {
-        return;
-    }
-    let container = navigator.service_worker();
     // A page with no controller is a first visit (or a forced reload): the worker that
     // takes it over then is the first one, not an update.
     if container.controller().is_some() {
@@ -227,20 +229,11 @@ const INSTALL_WAIT_MS: i32 = 30_000;
 /// installed or failed, or `limit_ms` has passed.
 async fn installation_settled(limit_ms: i32) -> bool {
     use wasm_bindgen::JsValue;
-    let Some(window) = web_sys::window() else {
+    let (Some(window), Some(container)) = (web_sys::window(), service_workers()) else {
         return false;
     };
-    let navigator = window.navigator();
-    let supported = js_sys::Reflect::get(&navigator, &"serviceWorker".into())
-        .map(|v| !v.is_undefined() && !v.is_null())
-        .unwrap_or(false);
-    if !supported {
-        return false;
-    }
     let registration =
-        match wasm_bindgen_futures::JsFuture::from(navigator.service_worker().get_registration())
-            .await
-        {
+        match wasm_bindgen_futures::JsFuture::from(container.get_registration()).await {
             Ok(registration) if !registration.is_undefined() => registration,
             _ => return false,
         };
@@ -344,6 +337,11 @@ pub fn preferred_languages() -> Vec<String> {
 /// Moves focus to the first element `selector` matches, after the next paint (the
 /// element may have just been rendered).
 pub fn focus_after_paint(selector: &'static str) {
+    focus_after_paint_or(selector, || {});
+}
+
+/// `focus_after_paint`, calling `if_missing` when nothing matches by then.
+fn focus_after_paint_or(selector: &'static str, if_missing: fn()) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -356,8 +354,7 @@ pub fn focus_after_paint(selector: &'static str) {
             Some(element) => {
                 let _ = element.focus();
             }
-            None if selector == "main h1" => HEADING_PENDING.set(true),
-            None => {}
+            None => if_missing(),
         }
     });
     let _ = window.request_animation_frame(focus.unchecked_ref());
