@@ -225,8 +225,8 @@ pub async fn delete_caches(prefix: &str) -> Result<Vec<String>, String> {
 /// How long "Delete all my data" waits for a service worker that is installing.
 const INSTALL_WAIT_MS: i32 = 30_000;
 
-/// Whether a service worker of this page was installing; if so, waits until it has
-/// installed or failed, or `limit_ms` has passed.
+/// Whether a service worker of this page was installing; if so, waits until it is active
+/// or has failed, or `limit_ms` has passed.
 async fn installation_settled(limit_ms: i32) -> bool {
     use wasm_bindgen::JsValue;
     let (Some(window), Some(container)) = (web_sys::window(), service_workers()) else {
@@ -242,14 +242,33 @@ async fn installation_settled(limit_ms: i32) -> bool {
     if installing.is_null() || installing.is_undefined() {
         return false;
     }
-    // The promise's own resolve as the listener: the worker changes state several times
-    // (installed, activating, activated), and resolving again does nothing.
-    let settled = js_sys::Promise::new(&mut |resolve, _reject| {
-        let worker: &web_sys::EventTarget = installing.unchecked_ref();
-        let _ = worker.add_event_listener_with_callback("statechange", &resolve);
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, limit_ms);
+    // Settled once active (or failed), not merely installed: activating opens the
+    // precache again, which would bring back an empty copy of what was just deleted.
+    let mut resolve = None;
+    let settled = js_sys::Promise::new(&mut |done, _reject| resolve = Some(done));
+    let Some(resolve) = resolve else {
+        return false;
+    };
+    let on_change = wasm_bindgen::closure::Closure::<dyn Fn()>::new({
+        let (worker, resolve) = (installing.clone(), resolve.clone());
+        move || {
+            let state = js_sys::Reflect::get(&worker, &"state".into()).ok();
+            if matches!(
+                state.and_then(|s| s.as_string()).as_deref(),
+                Some("activated" | "redundant")
+            ) {
+                let _ = resolve.call0(&JsValue::NULL);
+            }
+        }
     });
+    let worker: &web_sys::EventTarget = installing.unchecked_ref();
+    let _ =
+        worker.add_event_listener_with_callback("statechange", on_change.as_ref().unchecked_ref());
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, limit_ms);
     let _ = wasm_bindgen_futures::JsFuture::from(settled).await;
+    // The listener goes before its closure does.
+    let _ = worker
+        .remove_event_listener_with_callback("statechange", on_change.as_ref().unchecked_ref());
     true
 }
 
